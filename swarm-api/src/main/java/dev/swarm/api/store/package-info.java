@@ -1,0 +1,5 @@
+/** Task persistence: the TaskStore SPI with queries and pages. */
+@NullMarked
+package dev.swarm.api.store;
+
+import org.jspecify.annotations.NullMarked;
