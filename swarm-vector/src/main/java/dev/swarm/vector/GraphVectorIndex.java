@@ -1,0 +1,427 @@
+package dev.swarm.vector;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.quantization.MutablePQVectors;
+import io.github.jbellis.jvector.quantization.ProductQuantization;
+import io.github.jbellis.jvector.util.Bits;
+import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link VectorIndex} on jvector's concurrent graph builder: vectors are inserted into the graph
+ * as they arrive, removals mark nodes deleted, and the graph is compacted once enough are.
+ */
+final class GraphVectorIndex implements VectorIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphVectorIndex.class);
+  private static final VectorTypeSupport VECTORS =
+      VectorizationProvider.getInstance().getVectorTypeSupport();
+  private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.COSINE;
+  private static final int WRITE_STRIPES = 64;
+  private static final int MIN_DELETIONS_BEFORE_COMPACTION = 1_024;
+
+  private final IndexSettings settings;
+  private final NodeTable nodes = new NodeTable();
+  private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
+  private final Postings postings = new Postings();
+  private final AtomicInteger nextOrdinal = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Integer> deletedInGraph = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger deletedCount = new AtomicInteger();
+  private final Object[] writeStripes = new Object[WRITE_STRIPES];
+  // Compaction rewires the graph, so it excludes everything else; all other work shares the lock.
+  private final ReentrantReadWriteLock compaction = new ReentrantReadWriteLock();
+  private final OrdinalVectors vectors = new OrdinalVectors();
+  private final VectorFloat<?> zero;
+  private final GraphIndexBuilder builder;
+  private final ImmutableGraphIndex graph;
+  private final ThreadLocal<GraphSearcher> searchers;
+  private final AtomicBoolean quantizing = new AtomicBoolean();
+  private volatile @Nullable MutablePQVectors codes;
+
+  GraphVectorIndex(IndexSettings settings) {
+    this.settings = settings;
+    for (int i = 0; i < WRITE_STRIPES; i++) {
+      writeStripes[i] = new Object();
+    }
+    this.zero = VECTORS.createFloatVector(settings.dimension());
+    this.builder =
+        GraphIndexBuilder.builder(vectors, SIMILARITY, settings.maxDegree())
+            .withBeamWidth(settings.constructionBeam())
+            .withNeighborOverflow(1.2f)
+            .withAlpha(1.2f)
+            .build();
+    this.graph = builder.getGraph();
+    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
+  }
+
+  @Override
+  public int dimension() {
+    return settings.dimension();
+  }
+
+  @Override
+  public int size() {
+    return ordinals.size();
+  }
+
+  @Override
+  public void add(String id, float[] vector, Map<String, String> metadata) {
+    requireId(id);
+    requireVector(vector, "vector");
+    Map<String, String> meta = Map.copyOf(Objects.requireNonNull(metadata, "metadata must not be null"));
+    VectorFloat<?> stored = VECTORS.createFloatVector(vector.clone());
+    synchronized (stripe(id)) {
+      compaction.readLock().lock();
+      try {
+        // The old vector goes first, so no search sees the id twice.
+        Integer old = ordinals.remove(id);
+        if (old != null) {
+          markDeleted(old);
+        }
+        int ordinal = nextOrdinal.getAndIncrement();
+        nodes.set(ordinal, new NodeTable.Node(id, stored, meta));
+        postings.add(ordinal, meta);
+        MutablePQVectors current = codes;
+        if (current != null) {
+          current.encodeAndSet(ordinal, stored);
+        }
+        builder.addGraphNode(ordinal, stored);
+        ordinals.put(id, ordinal);
+      } finally {
+        compaction.readLock().unlock();
+      }
+    }
+    maybeQuantize();
+    maybeCompact();
+  }
+
+  /** Adds every vector, spread over the background executor; used to rebuild a loaded index. */
+  void addAll(List<StoredVector> all) {
+    int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), all.size() / 256));
+    List<CompletableFuture<Void>> work = new ArrayList<>();
+    for (int part = 0; part < parts; part++) {
+      List<StoredVector> slice = all.subList(all.size() * part / parts, all.size() * (part + 1) / parts);
+      work.add(CompletableFuture.runAsync(
+          () -> slice.forEach(v -> add(v.id(), v.vector(), v.metadata())), settings.background()));
+    }
+    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+  }
+
+  @Override
+  public boolean remove(String id) {
+    Objects.requireNonNull(id, "id must not be null");
+    boolean removed;
+    synchronized (stripe(id)) {
+      compaction.readLock().lock();
+      try {
+        Integer ordinal = ordinals.remove(id);
+        removed = ordinal != null;
+        if (removed) {
+          markDeleted(ordinal);
+        }
+      } finally {
+        compaction.readLock().unlock();
+      }
+    }
+    if (removed) {
+      maybeCompact();
+    }
+    return removed;
+  }
+
+  @Override
+  public List<String> ids(VectorFilter filter) {
+    Objects.requireNonNull(filter, "filter must not be null");
+    List<String> ids = new ArrayList<>();
+    ordinals.forEach(
+        (id, ordinal) -> {
+          NodeTable.Node node = nodes.get(ordinal);
+          if (node != null && !node.deleted && filter.accepts(id, node.metadata)) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  @Override
+  public Optional<Map<String, String>> metadata(String id) {
+    return live(id).map(node -> node.metadata);
+  }
+
+  @Override
+  public Optional<float[]> vector(String id) {
+    return live(id).map(node -> toArray(node.vector));
+  }
+
+  @Override
+  public List<VectorHit> search(float[] query, int k, VectorFilter filter) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be > 0 but was " + k);
+    }
+    requireVector(query, "query");
+    Objects.requireNonNull(filter, "filter must not be null");
+    VectorFloat<?> q = VECTORS.createFloatVector(query);
+    compaction.readLock().lock();
+    try {
+      if (filter instanceof MetadataEquals equals) {
+        Collection<Integer> candidates = postings.lookup(equals.key(), equals.value());
+        if (candidates.size() <= settings.exactScanLimit()) {
+          return exactScan(q, k, candidates, filter);
+        }
+      }
+      if (ordinals.size() <= settings.exactScanLimit()) {
+        return exactScan(q, k, ordinals.values(), filter);
+      }
+      return graphSearch(q, k, filter);
+    } finally {
+      compaction.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void save(Path directory) {
+    Objects.requireNonNull(directory, "directory must not be null");
+    List<StoredVector> snapshot = new ArrayList<>(ordinals.size());
+    ordinals.forEach(
+        (id, ordinal) -> {
+          NodeTable.Node node = nodes.get(ordinal);
+          if (node != null && !node.deleted) {
+            snapshot.add(new StoredVector(id, toArray(node.vector), node.metadata));
+          }
+        });
+    IndexFile.write(directory, settings.dimension(), snapshot, out -> out);
+  }
+
+  /** Whether searches walk the graph on product-quantized codes. */
+  boolean quantized() {
+    return codes != null;
+  }
+
+  private List<VectorHit> graphSearch(VectorFloat<?> q, int k, VectorFilter filter) {
+    SearchScoreProvider scores;
+    MutablePQVectors current = codes;
+    if (current != null) {
+      scores = new DefaultSearchScoreProvider(
+          current.precomputedScoreFunctionFor(q, SIMILARITY), vectors.rerankerFor(q, SIMILARITY));
+    } else {
+      scores = DefaultSearchScoreProvider.exact(q, SIMILARITY, vectors);
+    }
+    Bits accept = ordinal -> {
+      NodeTable.Node node = nodes.get(ordinal);
+      return node != null && !node.deleted && filter.accepts(node.id, node.metadata);
+    };
+    int depth = Math.max(k, settings.searchDepth());
+    SearchResult result;
+    if (Thread.currentThread().isVirtual()) {
+      // A virtual thread would pin a cached searcher to a thread that never comes back.
+      try (GraphSearcher searcher = new GraphSearcher(graph)) {
+        result = searcher.search(scores, k, depth, 0f, 0f, accept);
+      } catch (IOException e) {
+        throw new UncheckedIOException("closing a graph searcher failed", e);
+      }
+    } else {
+      GraphSearcher searcher = searchers.get();
+      searcher.setView(graph.getView());
+      result = searcher.search(scores, k, depth, 0f, 0f, accept);
+    }
+    List<VectorHit> hits = new ArrayList<>(result.getNodes().length);
+    for (SearchResult.NodeScore scored : result.getNodes()) {
+      NodeTable.Node node = nodes.get(scored.node);
+      if (node != null) {
+        hits.add(new VectorHit(node.id, clamp(scored.score), node.metadata));
+      }
+    }
+    return hits;
+  }
+
+  private List<VectorHit> exactScan(
+      VectorFloat<?> q, int k, Collection<Integer> candidates, VectorFilter filter) {
+    PriorityQueue<VectorHit> best =
+        new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a.score(), b.score()));
+    for (int ordinal : candidates) {
+      NodeTable.Node node = nodes.get(ordinal);
+      if (node == null || node.deleted || !filter.accepts(node.id, node.metadata)) {
+        continue;
+      }
+      best.add(new VectorHit(node.id, clamp(SIMILARITY.compare(q, node.vector)), node.metadata));
+      if (best.size() > k) {
+        best.poll();
+      }
+    }
+    List<VectorHit> hits = new ArrayList<>(best);
+    hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return hits;
+  }
+
+  private void markDeleted(int ordinal) {
+    NodeTable.Node node = Objects.requireNonNull(nodes.get(ordinal), "node of a live ordinal");
+    node.deleted = true;
+    postings.remove(ordinal, node.metadata);
+    builder.markNodeDeleted(ordinal);
+    deletedInGraph.add(ordinal);
+    deletedCount.incrementAndGet();
+  }
+
+  /** Drops deleted nodes from the graph once they are a quarter of it, so churn does not leak. */
+  private void maybeCompact() {
+    int deleted = deletedCount.get();
+    if (deleted < Math.max(MIN_DELETIONS_BEFORE_COMPACTION, size() / 4)
+        || !compaction.writeLock().tryLock()) {
+      return;
+    }
+    try {
+      builder.removeDeletedNodes();
+      Integer ordinal;
+      int freed = 0;
+      while ((ordinal = deletedInGraph.poll()) != null) {
+        nodes.set(ordinal, null);
+        freed++;
+      }
+      deletedCount.addAndGet(-freed);
+      LOG.debug("compacted the vector graph: {} deleted nodes dropped, {} live", freed, size());
+    } finally {
+      compaction.writeLock().unlock();
+    }
+  }
+
+  private void maybeQuantize() {
+    if (codes == null && size() >= settings.pqMinSize() && quantizing.compareAndSet(false, true)) {
+      settings.background().execute(this::quantize);
+    }
+  }
+
+  private void quantize() {
+    try {
+      ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false);
+      MutablePQVectors fresh = new MutablePQVectors(pq);
+      int before = nextOrdinal.get();
+      encode(fresh, 0, before);
+      codes = fresh;
+      // Adds that checked for codes before they were published are encoded here.
+      encode(fresh, before, nextOrdinal.get());
+      LOG.info("vector index quantized: {} subspaces over {} vectors", settings.pqSubspaces(), size());
+    } catch (RuntimeException e) {
+      quantizing.set(false);
+      LOG.warn("product quantization failed, searches keep using full vectors; "
+          + "disable it with withoutProductQuantization() if this repeats", e);
+    }
+  }
+
+  private void encode(MutablePQVectors target, int from, int to) {
+    compaction.readLock().lock();
+    try {
+      for (int ordinal = from; ordinal < to; ordinal++) {
+        NodeTable.Node node = nodes.get(ordinal);
+        target.encodeAndSet(ordinal, node == null ? zero : node.vector);
+      }
+    } finally {
+      compaction.readLock().unlock();
+    }
+  }
+
+  private Optional<NodeTable.Node> live(String id) {
+    Objects.requireNonNull(id, "id must not be null");
+    Integer ordinal = ordinals.get(id);
+    if (ordinal == null) {
+      return Optional.empty();
+    }
+    NodeTable.Node node = nodes.get(ordinal);
+    return node == null || node.deleted ? Optional.empty() : Optional.of(node);
+  }
+
+  private Object stripe(String id) {
+    return writeStripes[Math.floorMod(id.hashCode(), WRITE_STRIPES)];
+  }
+
+  private static void requireId(String id) {
+    Objects.requireNonNull(id, "id must not be null");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("id must not be blank");
+    }
+  }
+
+  private void requireVector(float[] vector, String what) {
+    Objects.requireNonNull(vector, () -> what + " must not be null");
+    if (vector.length != settings.dimension()) {
+      throw new IllegalArgumentException(
+          what + " must have " + settings.dimension() + " dimensions but had " + vector.length);
+    }
+    double norm = 0;
+    for (float component : vector) {
+      if (!Float.isFinite(component)) {
+        throw new IllegalArgumentException(what + " has a non-finite component: " + component);
+      }
+      norm += component * component;
+    }
+    if (norm == 0) {
+      throw new IllegalArgumentException(what + " must not be all zeros: cosine similarity is undefined");
+    }
+  }
+
+  private static float[] toArray(VectorFloat<?> vector) {
+    float[] array = new float[vector.length()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = vector.get(i);
+    }
+    return array;
+  }
+
+  private static double clamp(float score) {
+    return Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /** The index's vectors by ordinal, as jvector reads them; freed ordinals read as zeros. */
+  private final class OrdinalVectors implements RandomAccessVectorValues {
+    @Override
+    public int size() {
+      return nextOrdinal.get();
+    }
+
+    @Override
+    public int dimension() {
+      return settings.dimension();
+    }
+
+    @Override
+    public VectorFloat<?> getVector(int ordinal) {
+      NodeTable.Node node = nodes.get(ordinal);
+      return node == null ? zero : node.vector;
+    }
+
+    @Override
+    public boolean isValueShared() {
+      return false;
+    }
+
+    @Override
+    public RandomAccessVectorValues copy() {
+      return this;
+    }
+  }
+}

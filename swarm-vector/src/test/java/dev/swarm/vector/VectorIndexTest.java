@@ -1,0 +1,209 @@
+package dev.swarm.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class VectorIndexTest {
+  private static final int DIM = 32;
+
+  private static VectorIndex graphOnly() {
+    return VectorIndex.builder(DIM).exactScanLimit(0).withoutProductQuantization().build();
+  }
+
+  private static List<String> bruteForce(float[][] data, float[] query, int k) {
+    return IntStream.range(0, data.length).boxed()
+        .sorted(Comparator.comparingDouble(i -> -TestVectors.cosine(data[i], query)))
+        .limit(k).map(i -> "v" + i).toList();
+  }
+
+  private static double recall(VectorIndex index, float[][] data, float[][] queries, int k) {
+    int found = 0;
+    for (float[] q : queries) {
+      Set<String> truth = new HashSet<>(bruteForce(data, q, k));
+      found += (int) index.search(q, k).stream().filter(h -> truth.contains(h.id())).count();
+    }
+    return (double) found / (queries.length * k);
+  }
+
+  @Test
+  void search_graphWalk_findsNearestNeighboursBestFirst() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(2_000, DIM, 1);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    float[][] queries = TestVectors.unitVectors(50, DIM, 2);
+
+    assertThat(recall(index, data, queries, 10)).isGreaterThanOrEqualTo(0.9);
+    List<VectorHit> hits = index.search(data[7], 5);
+    assertThat(hits.get(0).id()).isEqualTo("v7");
+    assertThat(hits.get(0).cosine()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(hits).isSortedAccordingTo(Comparator.comparingDouble(VectorHit::score).reversed());
+  }
+
+  @Test
+  void add_wrongDimension_isRejectedNamingBothSizes() {
+    VectorIndex index = graphOnly();
+    assertThatThrownBy(() -> index.add("a", new float[3], Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32").hasMessageContaining("3");
+    assertThatThrownBy(() -> index.search(new float[DIM + 1], 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+    assertThat(index.size()).isZero();
+  }
+
+  @Test
+  void add_zeroOrNonFiniteVector_isRejected() {
+    VectorIndex index = graphOnly();
+    assertThatThrownBy(() -> index.add("a", new float[DIM], Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zeros");
+    float[] nan = TestVectors.unitVectors(1, DIM, 3)[0];
+    nan[4] = Float.NaN;
+    assertThatThrownBy(() -> index.add("a", nan, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite");
+  }
+
+  @Test
+  void search_kBelowOne_isRejected() {
+    assertThatThrownBy(() -> graphOnly().search(new float[DIM], 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be > 0");
+  }
+
+  @Test
+  void add_sameIdTwice_replacesVectorAndMetadata() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(300, DIM, 4);
+    for (int i = 0; i < 299; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    index.add("v0", data[299], Map.of("version", "2"));
+
+    assertThat(index.size()).isEqualTo(299);
+    assertThat(index.metadata("v0")).contains(Map.of("version", "2"));
+    assertThat(index.search(data[299], 1).get(0).id()).isEqualTo("v0");
+    assertThat(index.search(data[0], 3)).extracting(VectorHit::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void remove_thenSearch_neverReturnsRemovedId() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(500, DIM, 5);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    assertThat(index.remove("v10")).isTrue();
+    assertThat(index.remove("v10")).isFalse();
+
+    assertThat(index.search(data[10], 10)).extracting(VectorHit::id).doesNotContain("v10");
+    assertThat(index.metadata("v10")).isEmpty();
+    assertThat(index.size()).isEqualTo(499);
+  }
+
+  @Test
+  void search_metadataFilter_returnsOnlyMatchingOnBothPaths() {
+    float[][] data = TestVectors.unitVectors(3_000, DIM, 6);
+    for (VectorIndex index : List.of(graphOnly(), VectorIndex.builder(DIM).build())) {
+      for (int i = 0; i < data.length; i++) {
+        index.add("v" + i, data[i], Map.of("tenant", i % 100 == 0 ? "small" : "big"));
+      }
+      List<VectorHit> small = index.search(data[5], 10, VectorFilter.metadataEquals("tenant", "small"));
+      List<VectorHit> big = index.search(data[0], 10, VectorFilter.metadataEquals("tenant", "big"));
+
+      assertThat(small).hasSize(10).allSatisfy(h -> assertThat(h.metadata()).containsEntry("tenant", "small"));
+      assertThat(big).hasSize(10).allSatisfy(h -> assertThat(h.metadata()).containsEntry("tenant", "big"));
+      assertThat(index.search(data[0], 10, (id, m) -> id.endsWith("7")))
+          .allSatisfy(h -> assertThat(h.id()).endsWith("7"));
+      assertThat(index.ids(VectorFilter.metadataEquals("tenant", "small"))).hasSize(30);
+    }
+  }
+
+  @Test
+  void search_duringConcurrentInsertsAndDeletes_neverReturnsDeletedIds() throws Exception {
+    VectorIndex index = VectorIndex.builder(DIM).exactScanLimit(0).withoutProductQuantization().build();
+    float[][] data = TestVectors.unitVectors(4_000, DIM, 7);
+    for (int i = 0; i < 1_000; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    Set<String> deleted = ConcurrentHashMap.newKeySet();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<?> writer = pool.submit(() -> {
+        start.await();
+        for (int i = 1_000; i < data.length; i++) {
+          index.add("v" + i, data[i], Map.of());
+          if (i % 2 == 0) {
+            String victim = "v" + (i - 1_000);
+            index.remove(victim);
+            deleted.add(victim);
+          }
+        }
+        writing.set(false);
+        return null;
+      });
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        int seed = r;
+        readers.add(pool.submit(() -> {
+          start.await();
+          int searches = 0;
+          float[][] queries = TestVectors.unitVectors(64, DIM, 100 + seed);
+          while (writing.get() || searches < 100) {
+            Set<String> deadBefore = Set.copyOf(deleted);
+            List<VectorHit> hits = index.search(queries[searches % queries.length], 10);
+            assertThat(hits).extracting(VectorHit::id).doesNotContainAnyElementsOf(deadBefore).doesNotHaveDuplicates();
+            searches++;
+          }
+          return searches;
+        }));
+      }
+      start.countDown();
+      writer.get();
+      for (Future<Integer> reader : readers) {
+        assertThat(reader.get()).isGreaterThanOrEqualTo(100);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(index.size()).isEqualTo(data.length - deleted.size());
+    for (String id : deleted) {
+      assertThat(index.metadata(id)).isEmpty();
+    }
+    float[][] queries = TestVectors.unitVectors(20, DIM, 9);
+    for (float[] q : queries) {
+      assertThat(index.search(q, 10)).hasSize(10)
+          .extracting(VectorHit::id).doesNotContainAnyElementsOf(deleted);
+    }
+  }
+
+  @Test
+  void search_afterProductQuantization_keepsRecall() {
+    VectorIndex index = VectorIndex.builder(DIM).exactScanLimit(0)
+        .productQuantization(8, 1_000).backgroundExecutor(Runnable::run).build();
+    float[][] data = TestVectors.unitVectors(3_000, DIM, 10);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    float[][] queries = TestVectors.unitVectors(50, DIM, 11);
+
+    assertThat(((GraphVectorIndex) index).quantized()).isTrue();
+    assertThat(recall(index, data, queries, 10)).isGreaterThanOrEqualTo(0.85);
+    assertThat(index.search(data[2_999], 1).get(0).id()).isEqualTo("v2999");
+  }
+}
