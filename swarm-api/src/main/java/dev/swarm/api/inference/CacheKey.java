@@ -1,7 +1,6 @@
 package dev.swarm.api.inference;
 
 import dev.swarm.api.Checks;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,14 +23,18 @@ public record CacheKey(String namespace, String scope, String prompt) {
   /** The key for {@code request}: its namespace, a fingerprint of its settings, and its prompt. */
   public static CacheKey of(InferenceRequest request) {
     // The system prompt goes in whole: a hash would let two agents' instructions collide.
+    // Plain concatenation, not String.format: this runs on every model call.
+    String system = Objects.requireNonNullElse(request.systemPrompt(), "");
     String scope =
-        String.format(
-            Locale.ROOT,
-            "%s|%d|%.3f|%s",
-            request.hint(),
-            request.maxTokens(),
-            request.temperature(),
-            Objects.requireNonNullElse(request.systemPrompt(), ""));
+        new StringBuilder(24 + system.length())
+            .append(request.hint())
+            .append('|')
+            .append(request.maxTokens())
+            .append('|')
+            .append(request.temperature())
+            .append('|')
+            .append(system)
+            .toString();
     return new CacheKey(request.namespace(), scope, request.prompt());
   }
 }

@@ -55,8 +55,8 @@ public abstract class ResponseCacheContract {
   @Test
   void lookup_otherScope_misses() {
     var cache = createCache();
-    cache.store(new CacheKey("ns", "AUTO|1024|0.000|be terse", "What is the capital of France?"), answer("Paris"));
-    assertThat(cache.lookup(new CacheKey("ns", "AUTO|1024|0.700|be verbose", "What is the capital of France?")))
+    cache.store(new CacheKey("ns", "AUTO|1024|0.0|be terse", "What is the capital of France?"), answer("Paris"));
+    assertThat(cache.lookup(new CacheKey("ns", "AUTO|1024|0.7|be verbose", "What is the capital of France?")))
         .isEmpty();
   }
 
