@@ -1,0 +1,44 @@
+package dev.swarm.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code swarm} command line: {@code java -jar swarm.jar <command>}. Every command has
+ * {@code --help}.
+ */
+@Command(
+    name = "swarm",
+    mixinStandardHelpOptions = true,
+    versionProvider = SwarmCommand.Version.class,
+    description = "An embeddable Java SDK for multi-agent LLM systems: demos and tools.",
+    subcommands = {DemoCommand.class})
+public final class SwarmCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  /** Runs the command line and exits with the command's status. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests that run commands in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SwarmCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Reports the version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = SwarmCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"swarm " + (version == null ? "development" : version)};
+    }
+  }
+}
