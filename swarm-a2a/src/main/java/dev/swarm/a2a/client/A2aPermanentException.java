@@ -1,0 +1,33 @@
+package dev.swarm.a2a.client;
+
+import dev.swarm.api.SwarmException;
+
+/** A remote A2A error that a retry cannot fix: a missing task, a bad request, a refused operation. */
+public final class A2aPermanentException extends SwarmException.Permanent implements A2aFailure {
+  private final A2aError error;
+  private final int code;
+
+  /**
+   * @param error the mapped error; must not be retriable
+   * @param code the code as received
+   * @param message what failed and where
+   */
+  public A2aPermanentException(A2aError error, int code, String message) {
+    super(message);
+    if (error.isRetriable()) {
+      throw new IllegalArgumentException("error must not be retriable but was " + error);
+    }
+    this.error = error;
+    this.code = code;
+  }
+
+  @Override
+  public A2aError error() {
+    return error;
+  }
+
+  @Override
+  public int code() {
+    return code;
+  }
+}
