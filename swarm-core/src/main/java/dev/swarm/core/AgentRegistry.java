@@ -1,0 +1,96 @@
+package dev.swarm.core;
+
+import dev.swarm.api.Agent;
+import dev.swarm.api.AgentRole;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agents of a swarm, local and remote alike, found by id, role or skill. Dispatch picks the
+ * least-loaded agent with the skill a task needs.
+ *
+ * <p>Thread-safe; agents may join and leave while tasks are dispatched.
+ */
+public final class AgentRegistry {
+  /** Fullest last: by share of capacity in use, then by absolute load. */
+  private static final Comparator<Load> LEAST_LOADED =
+      Comparator.comparingDouble(Load::share).thenComparingInt(Load::running);
+
+  private final ConcurrentMap<String, Agent> agents = new ConcurrentHashMap<>();
+
+  /** An empty registry. */
+  public AgentRegistry() {}
+
+  /**
+   * Adds {@code agent} under its id.
+   *
+   * @throws IllegalArgumentException if another agent already has that id
+   */
+  public void register(Agent agent) {
+    Objects.requireNonNull(agent, "agent must not be null");
+    Agent previous = agents.putIfAbsent(agent.id(), agent);
+    if (previous != null && previous != agent) {
+      throw new IllegalArgumentException("agent id '" + agent.id() + "' is already registered; give each agent a unique id");
+    }
+  }
+
+  /** Removes the agent with {@code id}; returns whether there was one. */
+  public boolean unregister(String id) {
+    return agents.remove(Objects.requireNonNull(id, "id must not be null")) != null;
+  }
+
+  /** The agent with {@code id}, if registered. */
+  public Optional<Agent> find(String id) {
+    return Optional.ofNullable(agents.get(Objects.requireNonNull(id, "id must not be null")));
+  }
+
+  /** Every registered agent, in no particular order. */
+  public List<Agent> all() {
+    return List.copyOf(agents.values());
+  }
+
+  /** The agents playing {@code role}. */
+  public List<Agent> withRole(AgentRole role) {
+    Objects.requireNonNull(role, "role must not be null");
+    return agents.values().stream().filter(a -> a.card().role() == role).toList();
+  }
+
+  /** The agents advertising {@code skillId}. */
+  public List<Agent> withSkill(String skillId) {
+    Objects.requireNonNull(skillId, "skillId must not be null");
+    return agents.values().stream().filter(a -> a.card().hasSkill(skillId)).toList();
+  }
+
+  /**
+   * The agents able to take a task needing {@code skillId}, least loaded first. A task without a
+   * skill goes to workers and aggregators: orchestrators and planners only take what names them.
+   */
+  public List<Agent> capable(@Nullable String skillId) {
+    return agents.values().stream()
+        .filter(a -> skillId == null
+            ? a.card().role() == AgentRole.WORKER || a.card().role() == AgentRole.AGGREGATOR
+            : a.card().hasSkill(skillId))
+        .map(Load::of)
+        .sorted(LEAST_LOADED)
+        .map(Load::agent)
+        .toList();
+  }
+
+  /** The least-loaded agent able to take a task needing {@code skillId}, if any. */
+  public Optional<Agent> leastLoaded(@Nullable String skillId) {
+    return capable(skillId).stream().findFirst();
+  }
+
+  /** An agent's load read once, so sorting sees stable values while tasks come and go. */
+  private record Load(Agent agent, double share, int running) {
+    static Load of(Agent agent) {
+      int running = agent.currentLoad();
+      return new Load(agent, (double) running / Math.max(1, agent.maxLoad()), running);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.swarm.core;
+
+import dev.swarm.api.Task;
+import dev.swarm.api.TaskHandle;
+import dev.swarm.api.TaskId;
+import dev.swarm.api.TaskResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one {@link Plan}: dispatches every ready step, and as each ends, dispatches the steps it
+ * was the last dependency of. Nothing blocks: steps advance on the threads that complete their
+ * predecessors, so a fan-out of thousands costs no thread of its own.
+ */
+final class PlanRunner {
+  private final Plan plan;
+  private final Task parent;
+  private final FailurePolicy policy;
+  private final Function<Task, TaskHandle> dispatch;
+  private final Map<String, PlanStep> byId = new HashMap<>();
+  private final Map<String, List<PlanStep>> dependents = new HashMap<>();
+  private final Map<String, Integer> waitingOn = new HashMap<>();
+  private final Map<String, TaskResult> results = new HashMap<>();
+  private final Map<String, TaskHandle> running = new ConcurrentHashMap<>();
+  private final CompletableFuture<PlanResult> done = new CompletableFuture<>();
+  private volatile boolean canceled;
+
+  PlanRunner(Plan plan, Task parent, FailurePolicy policy, Function<Task, TaskHandle> dispatch) {
+    this.plan = plan;
+    this.parent = parent;
+    this.policy = policy;
+    this.dispatch = dispatch;
+    for (PlanStep step : plan.steps()) {
+      byId.put(step.id(), step);
+      waitingOn.put(step.id(), step.dependsOn().size());
+      for (String dep : step.dependsOn()) {
+        dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(step);
+      }
+    }
+  }
+
+  /** Starts the steps without dependencies; the future completes when every step has ended. */
+  CompletableFuture<PlanResult> start() {
+    plan.steps().stream().filter(s -> s.dependsOn().isEmpty()).toList().forEach(this::launch);
+    return done;
+  }
+
+  /** Cancels the running steps; steps not yet started end canceled without running. */
+  void cancel() {
+    canceled = true;
+    running.values().forEach(TaskHandle::cancel);
+  }
+
+  private void launch(PlanStep step) {
+    Task subtask = subtask(step);
+    if (canceled) {
+      ended(step, TaskResult.canceled(subtask.id()));
+      return;
+    }
+    TaskHandle handle;
+    try {
+      handle = dispatch.apply(subtask);
+    } catch (RuntimeException e) {
+      ended(step, TaskResult.failed(subtask.id(), "step '" + step.id() + "' could not be dispatched: " + e.getMessage()));
+      return;
+    }
+    running.put(step.id(), handle);
+    if (canceled) {
+      handle.cancel();
+    }
+    handle.result().whenComplete((r, error) -> ended(step, r != null ? r
+        : TaskResult.failed(subtask.id(), "step '" + step.id() + "' ended abnormally: " + error)));
+  }
+
+  private void ended(PlanStep step, TaskResult result) {
+    List<PlanStep> ready = new ArrayList<>();
+    boolean all;
+    synchronized (this) {
+      running.remove(step.id());
+      results.put(step.id(), result);
+      for (PlanStep next : dependents.getOrDefault(step.id(), List.of())) {
+        if (waitingOn.merge(next.id(), -1, Integer::sum) == 0) {
+          ready.add(next);
+        }
+      }
+      all = results.size() == plan.steps().size();
+    }
+    for (PlanStep next : ready) {
+      List<String> missing = missing(next);
+      if (!missing.isEmpty() && policy == FailurePolicy.FAIL_DEPENDENTS) {
+        ended(next, TaskResult.failed(subtaskId(next), "step '" + next.id() + "' did not run: its dependencies "
+            + missing + " did not complete"));
+      } else {
+        launch(next);
+      }
+    }
+    if (all) {
+      Map<String, TaskResult> snapshot;
+      synchronized (this) {
+        snapshot = Map.copyOf(results);
+      }
+      done.complete(new PlanResult(plan, snapshot));
+    }
+  }
+
+  private synchronized List<String> missing(PlanStep step) {
+    return step.dependsOn().stream().filter(dep -> !results.get(dep).isCompleted()).toList();
+  }
+
+  private Task subtask(PlanStep step) {
+    return parent.subtask(input(step))
+        .id(subtaskId(step))
+        .skill(step.skill())
+        .metadata("planStep", step.id())
+        .build();
+  }
+
+  /** The parent's id and the step's, so logs read as a tree; random when that would be too long. */
+  private TaskId subtaskId(PlanStep step) {
+    String id = parent.id().value() + "/" + step.id();
+    return id.length() <= TaskId.MAX_LENGTH ? TaskId.of(id) : TaskId.random();
+  }
+
+  private String input(PlanStep step) {
+    if (step.dependsOn().isEmpty()) {
+      return step.input();
+    }
+    Map<String, TaskResult> inputs;
+    synchronized (this) {
+      inputs = new HashMap<>(results);
+    }
+    String earlier = step.dependsOn().stream()
+        .map(dep -> {
+          TaskResult r = inputs.get(dep);
+          return r.isCompleted() ? "[" + dep + "] " + r.output()
+              : "[" + dep + "] (not available: " + r.status() + (r.error() == null ? "" : ", " + r.error()) + ")";
+        })
+        .collect(Collectors.joining("\n"));
+    return step.input() + "\n\nResults of the steps this one depends on:\n" + earlier;
+  }
+}
