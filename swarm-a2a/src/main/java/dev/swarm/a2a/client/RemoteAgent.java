@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -72,6 +74,7 @@ public final class RemoteAgent implements Agent, AutoCloseable {
   private final @Nullable ExecutorService ownedExecutor;
   private final int maxLoad;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set<RemoteTaskRun> running = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private RemoteAgent(
@@ -112,7 +115,13 @@ public final class RemoteAgent implements Agent, AutoCloseable {
       throw new SwarmException.Retriable("RemoteAgent " + card().id() + " already runs its maxLoad of " + maxLoad
           + " tasks; retry later or raise maxLoad");
     }
-    RemoteTaskRun run = new RemoteTaskRun(task, listener, settings, inFlight::decrementAndGet);
+    RemoteTaskRun[] self = new RemoteTaskRun[1];
+    RemoteTaskRun run = new RemoteTaskRun(task, listener, settings, () -> {
+      running.remove(self[0]);
+      inFlight.decrementAndGet();
+    });
+    self[0] = run;
+    running.add(run);
     run.start();
     return run;
   }
@@ -137,12 +146,12 @@ public final class RemoteAgent implements Agent, AutoCloseable {
 
   /** Whether tasks stream (SSE or WebSocket) rather than use a blocking SendMessage. */
   public boolean streaming() {
-    return remote.streaming();
+    return settings.streaming();
   }
 
   /**
-   * Closes the connection pool and any WebSocket. Tasks still running end when their transport
-   * breaks. Idempotent.
+   * Closes the connection pool and any WebSocket without waiting for tasks in flight; they end
+   * FAILED and marked retriable, since another agent may still run them. Idempotent.
    */
   @Override
   public void close() {
@@ -150,8 +159,11 @@ public final class RemoteAgent implements Agent, AutoCloseable {
       return;
     }
     closed = true;
+    for (RemoteTaskRun run : running) {
+      run.abandon("RemoteAgent " + card().id() + " was closed while the task ran");
+    }
     settings.transport().close();
-    http.close();
+    http.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }

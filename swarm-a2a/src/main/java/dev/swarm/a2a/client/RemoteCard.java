@@ -81,6 +81,11 @@ record RemoteCard(Binding binding, boolean streaming, AgentCard card) {
   }
 
   private static Optional<Binding> usable(JsonNode entry, String protocol, URI cardUrl) {
+    boolean jsonRpc = protocol.equals("JSONRPC");
+    boolean webSocket = protocol.toLowerCase(Locale.ROOT).contains("websocket");
+    if (!jsonRpc && !webSocket) {
+      return Optional.empty(); // gRPC urls may be bare host:port; never parse what we cannot use
+    }
     URI url;
     try {
       url = cardUrl.resolve(entry.path("url").asText(""));
@@ -89,10 +94,10 @@ record RemoteCard(Binding binding, boolean streaming, AgentCard card) {
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     @Nullable String tenant = Wire.field(entry, "tenant").orElse(null);
-    if (protocol.equals("JSONRPC") && (scheme.equals("http") || scheme.equals("https"))) {
+    if (jsonRpc && (scheme.equals("http") || scheme.equals("https"))) {
       return Optional.of(new Binding(Kind.JSONRPC, url, tenant));
     }
-    if (protocol.toLowerCase(Locale.ROOT).contains("websocket") && (scheme.equals("ws") || scheme.equals("wss"))) {
+    if (webSocket && (scheme.equals("ws") || scheme.equals("wss"))) {
       return Optional.of(new Binding(Kind.WEBSOCKET, url, tenant));
     }
     return Optional.empty();

@@ -322,6 +322,14 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     finish(TaskStatus.FAILED, failure.getMessage());
   }
 
+  /** Ends the task FAILED and retriable because this client goes away, not the task. */
+  synchronized void abandon(String why) {
+    if (!finished) {
+      failure = new SwarmException.Retriable(why);
+      finish(TaskStatus.FAILED, why);
+    }
+  }
+
   private void finish(TaskStatus status, @Nullable String error) {
     if (finished) {
       return;
