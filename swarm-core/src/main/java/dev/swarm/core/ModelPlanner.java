@@ -6,6 +6,7 @@ import dev.swarm.api.SwarmException;
 import dev.swarm.api.Task;
 import dev.swarm.api.inference.InferenceEngine;
 import dev.swarm.api.inference.InferenceRequest;
+import dev.swarm.api.inference.InferenceResult;
 import dev.swarm.api.inference.RoutingHint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
@@ -41,12 +42,18 @@ final class ModelPlanner implements Planner {
     String prompt = FORMAT + "Skills: " + skills + "\n\nTask: " + task.input();
     String problem = "";
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      String reply = engine.infer(InferenceRequest.builder(prompt)
+      InferenceResult answer = engine.infer(InferenceRequest.builder(prompt)
           .hint(RoutingHint.FORCE_LARGE)
           .correlationId(task.correlationId())
           .namespace(task.contextId().value())
           .metadata("purpose", "plan")
-          .build()).content();
+          .build());
+      // Planning is part of the task's cost: charge the task being orchestrated, if any.
+      Run run = Carried.currentRun();
+      if (run != null) {
+        run.charge(answer.costUsd());
+      }
+      String reply = answer.content();
       try {
         return read(reply);
       } catch (IllegalArgumentException e) {
