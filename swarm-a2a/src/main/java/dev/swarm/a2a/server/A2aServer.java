@@ -79,7 +79,7 @@ public final class A2aServer implements AutoCloseable {
         ? new PushNotifier(executor, new WebhookGuard(builder.allowPrivateWebhooks), Duration.ofSeconds(10))
         : null;
     AgentCards cards = new AgentCards(authenticator, builder.pushNotifications, builder.extendedCard != null);
-    RpcDispatcher dispatcher = new RpcDispatcher(agent, new TaskRegistry(), notifier, cards, builder.extendedCard,
+    RpcDispatcher dispatcher = new RpcDispatcher(agent, new TaskRegistry(builder.maxTasks), notifier, cards, builder.extendedCard,
         builder.clock, executor, builder.blockingTimeout);
     this.state = new ServerState(limits, dispatcher, authenticator, cards, agent.card(),
         new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), builder.sslContext != null,
@@ -199,6 +199,7 @@ public final class A2aServer implements AutoCloseable {
     private int maxJsonDepth = 64;
     private int maxStringLength = 2 << 20;
     private int maxConnections = 10_000;
+    private int maxTasks = 100_000;
     private Duration idleTimeout = Duration.ofSeconds(120);
     private Duration requestReadTimeout = Duration.ofSeconds(10);
     private Duration blockingTimeout = Duration.ofSeconds(120);
@@ -346,6 +347,15 @@ public final class A2aServer implements AutoCloseable {
     /** The most open connections (default 10,000). */
     public Builder maxConnections(int connections) {
       this.maxConnections = positive(connections, "maxConnections");
+      return this;
+    }
+
+    /**
+     * The most tasks remembered for GetTask, ListTasks and idempotent resends (default 100,000);
+     * beyond it the oldest finished tasks are forgotten.
+     */
+    public Builder maxTasks(int tasks) {
+      this.maxTasks = positive(tasks, "maxTasks");
       return this;
     }
 

@@ -10,25 +10,70 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The tasks this server knows, by id and by (caller, messageId) so a repeated SendMessage finds
  * the task the first one created. Lookups by another caller than the owner find nothing, so a
- * task is visible only to whoever created it.
+ * task is visible only to whoever created it. Beyond {@code maxTasks}, the oldest finished tasks
+ * are forgotten (with their message ids), so a long-running server's memory stays bounded.
  */
 final class TaskRegistry {
   private final ConcurrentHashMap<TaskId, TaskEntry> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, TaskEntry> byMessage = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Admitted> arrivals = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final int maxTasks;
+
+  private record Admitted(String key, TaskEntry entry) {}
+
+  TaskRegistry(int maxTasks) {
+    this.maxTasks = maxTasks;
+  }
 
   /** The entry for this caller's message: the existing one, or a new one from {@code create}. */
   TaskEntry admit(String owner, String messageId, Supplier<TaskEntry> create) {
-    return byMessage.computeIfAbsent(owner + '\n' + messageId, key -> {
+    boolean[] created = {false};
+    String key = owner + '\n' + messageId;
+    TaskEntry admitted = byMessage.computeIfAbsent(key, k -> {
       TaskEntry entry = create.get();
       byId.put(entry.id, entry);
+      created[0] = true;
       return entry;
     });
+    if (created[0]) {
+      arrivals.add(new Admitted(key, admitted));
+      if (size.incrementAndGet() > maxTasks) {
+        evictFinished();
+      }
+    }
+    return admitted;
+  }
+
+  /** Forgets the oldest finished tasks until within bounds; running ones go to the back of the line. */
+  private void evictFinished() {
+    int budget = size.get();
+    while (size.get() > maxTasks && budget-- > 0) {
+      Admitted oldest = arrivals.poll();
+      if (oldest == null) {
+        return;
+      }
+      if (oldest.entry().status().isTerminal()) {
+        byId.remove(oldest.entry().id);
+        byMessage.remove(oldest.key(), oldest.entry());
+        size.decrementAndGet();
+      } else {
+        arrivals.add(oldest);
+      }
+    }
+  }
+
+  /** How many tasks are remembered now. */
+  int size() {
+    return size.get();
   }
 
   Optional<TaskEntry> find(String taskId, String owner) {
