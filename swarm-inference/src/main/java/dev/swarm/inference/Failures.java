@@ -1,5 +1,6 @@
 package dev.swarm.inference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
@@ -53,6 +54,10 @@ final class Failures {
     }
     if (t instanceof NonRetriableException) {
       return new SwarmException.Permanent(what + " refused the request: " + brief(t), t);
+    }
+    if (find(t, JsonProcessingException.class) != null) {
+      // A body that does not parse is a server bug; asking again would only be charged again.
+      return new SwarmException.Permanent(what + " sent an unreadable answer: " + brief(t), t);
     }
     if (find(t, IOException.class) != null) {
       return new SwarmException.Retriable(what + " could not be reached: " + brief(t), t);
