@@ -26,7 +26,8 @@ final class LogisticFit {
     this.scale = scale;
   }
 
-  static LogisticFit fit(RouterTrainer.Example[] data, int[] rows, TrainingOptions options, Random random) {
+  static LogisticFit fit(
+      RouterTrainer.Example[] data, int[] rows, TrainingOptions options, double l2, Random random) {
     double[] mean = new double[PromptFeatures.DENSE];
     double[] scale = new double[PromptFeatures.DENSE];
     standardisation(data, rows, mean, scale);
@@ -45,7 +46,6 @@ final class LogisticFit {
     double[] embeddingSquares = new double[embeddingSize];
     double biasSquares = 0;
     double rate = options.learningRate();
-    double l2 = options.l2();
     int[] order = rows.clone();
     double[] x = new double[PromptFeatures.DENSE];
     for (int epoch = 0; epoch < options.epochs(); epoch++) {

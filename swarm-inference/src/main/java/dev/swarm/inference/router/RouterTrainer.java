@@ -55,25 +55,17 @@ public final class RouterTrainer {
     }
 
     int[] fold = stratifiedFolds(labels, options.folds(), new Random(options.seed()));
-    double[] outOfFold = new double[data.length];
-    for (int k = 0; k < options.folds(); k++) {
-      List<Integer> trainRows = new ArrayList<>();
-      for (int i = 0; i < data.length; i++) {
-        if (fold[i] != k) {
-          trainRows.add(i);
-        }
-      }
-      LogisticFit fit = LogisticFit.fit(data, rows(trainRows), options, new Random(options.seed() + k + 1));
-      for (int i = 0; i < data.length; i++) {
-        if (fold[i] == k) {
-          outOfFold[i] = fit.margin(data[i]);
-        }
+    Candidate best = null;
+    for (double l2 : l2Candidates(options)) {
+      Candidate candidate = crossValidate(data, labels, fold, options, l2);
+      if (best == null || candidate.logLoss < best.logLoss) {
+        best = candidate;
       }
     }
-    double[] calibration = PlattScaling.fit(outOfFold, labels);
+    double[] calibration = best.calibration;
     double[] probabilities = new double[data.length];
     for (int i = 0; i < data.length; i++) {
-      probabilities[i] = RouterModel.sigmoid(calibration[0] * outOfFold[i] + calibration[1]);
+      probabilities[i] = RouterModel.sigmoid(calibration[0] * best.outOfFold[i] + calibration[1]);
     }
     CrossValidation crossValidation = new CrossValidation(
         options.folds(), data.length, Scores.auc(probabilities, labels),
@@ -83,13 +75,53 @@ public final class RouterTrainer {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    LogisticFit fit = LogisticFit.fit(data, all, options, new Random(options.seed()));
+    LogisticFit fit = LogisticFit.fit(data, all, options, best.l2, new Random(options.seed()));
     EmbeddingModel embedder = options.embeddingModel();
     RouterModel model = fit.toModel(
         options.hashBits(), calibration[0], calibration[1],
         embedder == null ? null : embeddingName(embedder), crossValidation);
-    return new TrainingReport(model, crossValidation);
+    return new TrainingReport(model, crossValidation, best.l2);
   }
+
+  /**
+   * The L2 strengths to try: the configured one and, when tuning, ten and a hundred times it, since
+   * noisy real traffic usually wants more regularisation than a clean hand-labelled corpus.
+   */
+  private static double[] l2Candidates(TrainingOptions options) {
+    if (!options.tuneL2() || options.l2() == 0) {
+      return new double[] {options.l2()};
+    }
+    return new double[] {options.l2(), options.l2() * 10, options.l2() * 100};
+  }
+
+  /** Out-of-fold margins for one L2 strength, their Platt calibration and its log loss. */
+  private static Candidate crossValidate(Example[] data, int[] labels, int[] fold, TrainingOptions options, double l2) {
+    double[] outOfFold = new double[data.length];
+    for (int k = 0; k < options.folds(); k++) {
+      List<Integer> trainRows = new ArrayList<>();
+      for (int i = 0; i < data.length; i++) {
+        if (fold[i] != k) {
+          trainRows.add(i);
+        }
+      }
+      LogisticFit fit = LogisticFit.fit(data, rows(trainRows), options, l2, new Random(options.seed() + k + 1));
+      for (int i = 0; i < data.length; i++) {
+        if (fold[i] == k) {
+          outOfFold[i] = fit.margin(data[i]);
+        }
+      }
+    }
+    double[] calibration = PlattScaling.fit(outOfFold, labels);
+    double loss = 0;
+    for (int i = 0; i < data.length; i++) {
+      double p = RouterModel.sigmoid(calibration[0] * outOfFold[i] + calibration[1]);
+      p = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+      loss -= labels[i] == 1 ? Math.log(p) : Math.log(1 - p);
+    }
+    return new Candidate(l2, outOfFold, calibration, loss / data.length);
+  }
+
+  private record Candidate(double l2, double[] outOfFold, double[] calibration, double logLoss) {}
 
   static String embeddingName(EmbeddingModel model) {
     String name = model.modelName();

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param l2 the L2 regularisation strength, zero or more (default 1e-4)
  * @param hashBits log2 of the hashed term table size, in [8, 24] (default 17)
  * @param seed the seed of every shuffle, so the same data train the same model byte for byte
+ * @param tuneL2 whether to also try 10 and 100 times {@code l2} and keep the strength with the
+ *     lowest out-of-fold log loss (default true)
  * @param embeddingModel a sentence embedding model whose vectors join the features, or null
  */
 public record TrainingOptions(
-    int folds, int epochs, double learningRate, double l2, int hashBits, long seed,
+    int folds, int epochs, double learningRate, double l2, boolean tuneL2, int hashBits, long seed,
     @Nullable EmbeddingModel embeddingModel) {
 
   /** Validates; messages name the setting and echo the value. */
@@ -59,6 +61,7 @@ public record TrainingOptions(
     private int epochs = 40;
     private double learningRate = 0.3;
     private double l2 = 1e-4;
+    private boolean tuneL2 = true;
     private int hashBits = 17;
     private long seed = 20_260_101L;
     private @Nullable EmbeddingModel embeddingModel;
@@ -89,6 +92,12 @@ public record TrainingOptions(
       return this;
     }
 
+    /** Sets whether to tune the L2 strength by cross-validation (default true). */
+    public Builder tuneL2(boolean value) {
+      tuneL2 = value;
+      return this;
+    }
+
     /** Sets log2 of the hashed term table size (default 17). */
     public Builder hashBits(int value) {
       hashBits = value;
@@ -109,7 +118,7 @@ public record TrainingOptions(
 
     /** Builds the options, validating every setting. */
     public TrainingOptions build() {
-      return new TrainingOptions(folds, epochs, learningRate, l2, hashBits, seed, embeddingModel);
+      return new TrainingOptions(folds, epochs, learningRate, l2, tuneL2, hashBits, seed, embeddingModel);
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param model the model trained on all examples, calibrated on out-of-fold scores
  * @param crossValidation AUC, accuracy and calibration error measured out of fold
+ * @param l2 the L2 strength used, chosen by out-of-fold log loss when tuning is on
  */
-public record TrainingReport(RouterModel model, CrossValidation crossValidation) {
+public record TrainingReport(RouterModel model, CrossValidation crossValidation, double l2) {
   /** Validates. */
   public TrainingReport {
     Objects.requireNonNull(model, "model must not be null");
