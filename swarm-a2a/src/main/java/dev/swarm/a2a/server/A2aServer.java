@@ -200,7 +200,7 @@ public final class A2aServer implements AutoCloseable {
     private int maxStringLength = 2 << 20;
     private int maxConnections = 10_000;
     private int maxTasks = 100_000;
-    private Duration idleTimeout = Duration.ofSeconds(120);
+    private Duration idleTimeout = Duration.ofSeconds(300);
     private Duration requestReadTimeout = Duration.ofSeconds(10);
     private Duration blockingTimeout = Duration.ofSeconds(120);
     private Duration keepAliveInterval = Duration.ofSeconds(15);
@@ -359,7 +359,7 @@ public final class A2aServer implements AutoCloseable {
       return this;
     }
 
-    /** Closes connections with no traffic for this long (default 120 s). */
+    /** Closes connections with no traffic for this long; must exceed blockingTimeout and keepAliveInterval (default 300 s). */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive(timeout, "idleTimeout");
       return this;
@@ -416,6 +416,11 @@ public final class A2aServer implements AutoCloseable {
     public A2aServer build() {
       if (agent == null) {
         throw new NullPointerException("agent must be set before build()");
+      }
+      // A connection waiting quietly for a blocking answer must not be closed as idle first.
+      if (idleTimeout.compareTo(blockingTimeout) <= 0 || idleTimeout.compareTo(keepAliveInterval) <= 0) {
+        throw new IllegalArgumentException("idleTimeout must exceed blockingTimeout and keepAliveInterval but was "
+            + idleTimeout + " with blockingTimeout " + blockingTimeout + " and keepAliveInterval " + keepAliveInterval);
       }
       return new A2aServer(this);
     }

@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +46,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String A2A_VERSION = "A2A-Version";
   private static final String JSON = "application/json";
 
+  /** Pipelined requests beyond this many waiting get the connection closed. */
+  private static final int MAX_PIPELINED = 16;
+
   private final ServerState state;
-  private @Nullable SseStream stream;
+  /** Requests that arrived while an answer was still pending; HTTP/1.1 answers must keep their order. */
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  private boolean busy;
 
   HttpHandler(ServerState state) {
     this.state = state;
@@ -54,6 +60,29 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!busy) {
+      route(ctx, request);
+    } else if (waiting.size() < MAX_PIPELINED) {
+      waiting.add(request.retain());
+    } else {
+      ctx.close();
+    }
+  }
+
+  /** The pending answer is out: serve the next pipelined request, if any. Runs on the event loop. */
+  private void next(ChannelHandlerContext ctx) {
+    busy = false;
+    FullHttpRequest request;
+    while (!busy && (request = waiting.poll()) != null) {
+      try {
+        route(ctx, request);
+      } finally {
+        request.release();
+      }
+    }
+  }
+
+  private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (request.decoderResult().isFailure()) {
       plain(ctx, request, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + request.decoderResult().cause().getMessage(), true);
       return;
@@ -141,13 +170,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     state.inFlight.incrementAndGet();
+    busy = true;
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     state.dispatcher.dispatch(call, caller).whenComplete((outcome, failure) -> {
       if (failure != null) {
         finish(ctx, keepAlive, call.notification() ? null : error(call.id(), RpcDispatcher.unwrap(failure), call.dialect()));
       } else if (outcome instanceof Stream s) {
-        stream = new SseStream(ctx, state, call.id(), s, keepAlive);
-        stream.open();
+        new SseStream(ctx, state, call.id(), s, keepAlive, () -> next(ctx)).open();
       } else {
         finish(ctx, keepAlive, call.notification() ? null : JsonRpc.result(call.id(), ((Reply) outcome).result()));
       }
@@ -182,6 +211,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }));
     }
     state.inFlight.incrementAndGet();
+    busy = true;
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
       ArrayNode out = ProtocolJson.NODES.arrayNode();
@@ -199,7 +229,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     FullHttpResponse response = answer == null
         ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT)
         : response(HttpResponseStatus.OK, answer.toString(), JSON);
-    write(ctx, response, keepAlive).addListener(f -> state.inFlight.decrementAndGet());
+    write(ctx, response, keepAlive).addListener(f -> {
+      state.inFlight.decrementAndGet();
+      next(ctx);
+    });
   }
 
   private void json(ChannelHandlerContext ctx, FullHttpRequest request, JsonNode answer) {
@@ -248,11 +281,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    if (stream != null) {
-      // The client went away mid-stream: stop watching the task, which keeps running.
-      stream.abandon();
-      stream = null;
-    }
+    waiting.forEach(FullHttpRequest::release);
+    waiting.clear();
     super.channelInactive(ctx);
   }
 

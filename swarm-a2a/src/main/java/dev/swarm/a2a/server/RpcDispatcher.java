@@ -116,6 +116,9 @@ final class RpcDispatcher {
               + "; this agent takes no follow-up messages on a task, send a new message without taskId",
           existing.id.value());
     }
+    if (incoming.contextId() != null && incoming.contextId().length() > TaskId.MAX_LENGTH) {
+      throw RpcError.invalidParams("message.contextId must be at most " + TaskId.MAX_LENGTH + " characters but was " + incoming.contextId().length());
+    }
     String input = incoming.parts().stream().map(Part::asText).collect(Collectors.joining("\n"));
     if (input.isBlank()) {
       throw RpcError.invalidParams("message.parts carry no text for the agent to work on");
@@ -173,7 +176,7 @@ final class RpcDispatcher {
     Task task = Task.builder(input)
         .id(entry.id)
         .contextId(entry.contextId)
-        .skill(incoming.metadata().get("skill"))
+        .skill(skill(incoming))
         .metadata(incoming.metadata())
         .build();
     try {
@@ -182,6 +185,11 @@ final class RpcDispatcher {
       LOG.warn("Agent {} refused task {}: {}", agent.id(), entry.id, e.getMessage());
       entry.reject(e.getMessage());
     }
+  }
+
+  private static @Nullable String skill(Incoming incoming) {
+    String skill = incoming.metadata().get("skill");
+    return skill == null || skill.isBlank() ? null : skill;
   }
 
   // ---- GetTask / ListTasks / CancelTask / SubscribeToTask ----

@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,14 @@ final class SseStream implements TaskEntry.Subscriber {
   private final JsonNode id;
   private final Stream outcome;
   private final boolean keepAlive;
+  private final Runnable onDone;
   private final AtomicBoolean ended = new AtomicBoolean();
   private @Nullable ScheduledFuture<?> keepAliveTimer;
+  private final GenericFutureListener<Future<? super Void>> onClose = closed -> abandon();
 
-  SseStream(ChannelHandlerContext ctx, ServerState state, JsonNode id, Stream outcome, boolean keepAlive) {
+  /** @param onDone runs on the event loop once the response is complete (not on a disconnect) */
+  SseStream(ChannelHandlerContext ctx, ServerState state, JsonNode id, Stream outcome, boolean keepAlive, Runnable onDone) {
+    this.onDone = onDone;
     this.ctx = ctx;
     this.state = state;
     this.id = id;
@@ -63,6 +69,8 @@ final class SseStream implements TaskEntry.Subscriber {
       keepAliveTimer = ctx.executor().scheduleAtFixedRate(
           () -> ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(KEEP_ALIVE))), every, every, TimeUnit.MILLISECONDS);
     });
+    // Also covers a client that left before the stream opened: the close future has fired already.
+    ctx.channel().closeFuture().addListener(onClose);
     outcome.entry().subscribe(this);
     outcome.start().run();
   }
@@ -85,12 +93,13 @@ final class SseStream implements TaskEntry.Subscriber {
         if (!keepAlive) {
           done.addListener(ChannelFutureListener.CLOSE);
         }
+        onDone.run();
       }
     });
   }
 
-  /** The client left: stop following the task, which keeps running. */
-  void abandon() {
+  /** The client left (or the stream ended): stop following the task, which keeps running. */
+  private void abandon() {
     outcome.entry().unsubscribe(this);
     ctx.executor().execute(this::end);
   }
@@ -102,6 +111,7 @@ final class SseStream implements TaskEntry.Subscriber {
     if (keepAliveTimer != null) {
       keepAliveTimer.cancel(false);
     }
+    ctx.channel().closeFuture().removeListener(onClose);
     state.inFlight.decrementAndGet();
     return true;
   }

@@ -269,6 +269,15 @@ class A2aServerTest {
   }
 
   @Test
+  void sendMessage_overlongContextId_isInvalidParamsAndStartsNothing() throws Exception {
+    JsonNode error = rpc.call("SendMessage", "{\"message\":{\"messageId\":\"c\",\"contextId\":\"" + "c".repeat(300)
+        + "\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"x\"}]}}").path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(-32602);
+    assertThat(error.path("message").asText()).contains("contextId");
+    assertThat(agent.submissions).hasValue(0);
+  }
+
+  @Test
   void sendMessage_missingMessageId_isInvalidParams() throws Exception {
     JsonNode error = rpc.call("SendMessage", "{\"message\":{\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"x\"}]}}").path("error");
     assertThat(error.path("code").asInt()).isEqualTo(-32602);
@@ -371,6 +380,8 @@ class A2aServerTest {
     assertThatThrownBy(() -> A2aServer.builder().maxJsonDepth(0)).hasMessageContaining("maxJsonDepth");
     assertThatThrownBy(() -> A2aServer.builder().idleTimeout(Duration.ZERO)).hasMessageContaining("idleTimeout");
     assertThatThrownBy(() -> A2aServer.builder().build()).isInstanceOf(NullPointerException.class).hasMessageContaining("agent");
+    assertThatThrownBy(() -> A2aServer.builder().agent(agent).idleTimeout(Duration.ofSeconds(5)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout").hasMessageContaining("blockingTimeout");
     assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -196,7 +196,7 @@ class HttpHandlerTest {
 
   @Test
   void idleConnection_isClosed() {
-    channel(b -> b.idleTimeout(Duration.ofSeconds(30)));
+    channel(b -> b.blockingTimeout(Duration.ofSeconds(20)).idleTimeout(Duration.ofSeconds(30)));
     channel.advanceTimeBy(31, TimeUnit.SECONDS);
     channel.runScheduledPendingTasks();
     assertThat(channel.isOpen()).isFalse();
@@ -212,6 +212,21 @@ class HttpHandlerTest {
     channel.runPendingTasks();
     assertThat(server.state().inFlight.get()).isZero();
     assertThat(agent.currentLoad()).as("the task keeps running").isEqualTo(1);
+  }
+
+  @Test
+  void pipelinedRequests_areAnsweredInArrivalOrder() throws Exception {
+    channel();
+    String first = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":" + Rpc.send("slow blocking") + "}");
+    String second = post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"GetTask\",\"params\":{\"id\":\"nope\"}}");
+    assertThat(exchange(first + second)).as("nothing before the first answer").isEmpty();
+    String taskId = agent.received.getFirst().id().value();
+    server.state().dispatcher.dispatch(
+        JsonRpc.parse(Rpc.JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"CancelTask\",\"params\":{\"id\":\"" + taskId + "\"}}"), "1.0"),
+        new RpcDispatcher.Caller(Authenticator.ANONYMOUS, java.net.URI.create("http://a"))).get();
+    channel.runPendingTasks();
+    String answers = drain();
+    assertThat(answers.indexOf("TASK_STATE_CANCELED")).isPositive().isLessThan(answers.indexOf("-32001"));
   }
 
   @Test
