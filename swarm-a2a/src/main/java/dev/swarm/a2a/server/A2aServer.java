@@ -2,6 +2,8 @@ package dev.swarm.a2a.server;
 
 import dev.swarm.api.Agent;
 import dev.swarm.api.AgentCard;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -79,11 +81,14 @@ public final class A2aServer implements AutoCloseable {
         ? new PushNotifier(executor, new WebhookGuard(builder.allowPrivateWebhooks), Duration.ofSeconds(10))
         : null;
     AgentCards cards = new AgentCards(authenticator, builder.pushNotifications, builder.extendedCard != null);
-    RpcDispatcher dispatcher = new RpcDispatcher(agent, new TaskRegistry(builder.maxTasks), notifier, cards, builder.extendedCard,
-        builder.clock, executor, builder.blockingTimeout);
+    TaskRegistry tasks = new TaskRegistry(builder.maxTasks);
+    ServerMetrics metrics = new ServerMetrics(builder.meterRegistry);
+    RpcDispatcher dispatcher = new RpcDispatcher(agent, tasks, notifier, cards, builder.extendedCard,
+        builder.clock, executor, builder.blockingTimeout, metrics);
     this.state = new ServerState(limits, dispatcher, authenticator, cards, agent.card(),
         new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), builder.sslContext != null,
         builder.publicBaseUrl, builder.trustForwardedHeaders);
+    metrics.gauges(state, tasks);
     this.group = new MultiThreadIoEventLoopGroup(builder.ioThreads, NioIoHandler.newFactory());
   }
 
@@ -194,6 +199,7 @@ public final class A2aServer implements AutoCloseable {
     private boolean allowPrivateWebhooks;
     private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
+    private MeterRegistry meterRegistry = new CompositeMeterRegistry();
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxRequestBytes = 4 << 20;
     private int maxJsonDepth = 64;
@@ -317,6 +323,12 @@ public final class A2aServer implements AutoCloseable {
     /** Stamps task timestamps and the card's Last-Modified (default: the UTC system clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /** Where the server's meters go: call timers by method and outcome, connection, in-flight and task gauges (default: nowhere). */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry must not be null");
       return this;
     }
 

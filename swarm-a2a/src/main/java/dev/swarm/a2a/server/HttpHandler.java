@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -122,7 +123,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       send(ctx, request, response, false);
       return Optional.empty();
     }
-    return Optional.of(new Caller(principal.get(), state.baseUrl(request.headers())));
+    HttpHeaders headers = request.headers();
+    return Optional.of(new Caller(principal.get(), () -> state.baseUrl(headers)));
   }
 
   // ---- JSON-RPC ----

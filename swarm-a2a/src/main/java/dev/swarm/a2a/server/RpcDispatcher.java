@@ -16,6 +16,7 @@ import dev.swarm.api.SwarmException;
 import dev.swarm.api.Task;
 import dev.swarm.api.TaskId;
 import dev.swarm.api.TaskStatus;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,8 +42,8 @@ final class RpcDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
   private static final int DEFAULT_PAGE_SIZE = 50;
 
-  /** Who is calling and under which public base URL they reached the server. */
-  record Caller(String principal, URI baseUrl) {}
+  /** Who is calling, and the public base URL they reached the server under (computed on demand). */
+  record Caller(String principal, Supplier<URI> baseUrl) {}
 
   /** What a call produced: one answer, or a stream of a task's events. */
   sealed interface Outcome permits Reply, Stream {}
@@ -63,9 +65,11 @@ final class RpcDispatcher {
   private final Clock clock;
   private final Executor executor;
   private final Duration blockingTimeout;
+  private final ServerMetrics metrics;
 
   RpcDispatcher(Agent agent, TaskRegistry registry, @Nullable PushNotifier notifier, AgentCards cards,
-      @Nullable AgentCard extendedCard, Clock clock, Executor executor, Duration blockingTimeout) {
+      @Nullable AgentCard extendedCard, Clock clock, Executor executor, Duration blockingTimeout, ServerMetrics metrics) {
+    this.metrics = metrics;
     this.agent = agent;
     this.registry = registry;
     this.notifier = notifier;
@@ -82,6 +86,13 @@ final class RpcDispatcher {
 
   /** Carries out one call; fails with an {@link RpcError} for every protocol-level error. */
   CompletableFuture<Outcome> dispatch(Call call, Caller caller) {
+    Timer.Sample sample = metrics.start();
+    CompletableFuture<Outcome> outcome = run(call, caller);
+    outcome.whenComplete((done, failure) -> metrics.record(sample, call.method(), failure == null ? null : unwrapQuietly(failure)));
+    return outcome;
+  }
+
+  private CompletableFuture<Outcome> run(Call call, Caller caller) {
     try {
       return switch (call.method()) {
         case SEND, STREAM -> send(call, caller);
@@ -342,16 +353,22 @@ final class RpcDispatcher {
     if (extendedCard == null) {
       throw new RpcError(RpcError.Code.EXTENDED_AGENT_CARD_NOT_CONFIGURED, "This agent has no extended agent card");
     }
-    return cards.render(extendedCard, caller.baseUrl());
+    return cards.render(extendedCard, caller.baseUrl().get());
   }
 
-  /** Unwraps the failure of a dispatch future to the RpcError it carries, or an internal error. */
+  /** Unwraps the failure of a dispatch future to the RpcError it carries, or an internal error (logged). */
   static RpcError unwrap(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof RpcError rpc) {
-      return rpc;
+    RpcError error = unwrapQuietly(failure);
+    if (error.code == RpcError.Code.INTERNAL) {
+      LOG.warn("Internal error while serving an A2A call; answering -32603", failure);
     }
-    LOG.warn("Internal error while serving an A2A call; answering -32603", cause);
-    return new RpcError(RpcError.Code.INTERNAL, "Internal error: " + cause.getClass().getSimpleName());
+    return error;
+  }
+
+  private static RpcError unwrapQuietly(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof RpcError rpc
+        ? rpc
+        : new RpcError(RpcError.Code.INTERNAL, "Internal error: " + cause.getClass().getSimpleName());
   }
 }

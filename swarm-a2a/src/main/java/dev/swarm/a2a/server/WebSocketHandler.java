@@ -29,6 +29,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,16 +106,22 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       answer(ctx, error(JsonRpc.idOf(body), e));
       return;
     }
+    // Counted like HTTP calls, so a graceful shutdown waits for peer-link calls too.
+    state.inFlight.incrementAndGet();
     state.dispatcher.dispatch(call, caller).whenComplete((outcome, failure) -> {
       if (failure != null) {
         answer(ctx, error(call.id(), RpcDispatcher.unwrap(failure)));
+        state.inFlight.decrementAndGet();
       } else if (outcome instanceof Stream stream) {
         Subscription subscription = new Subscription(ctx, call.id(), stream);
         subscriptions.add(subscription);
         stream.entry().subscribe(subscription);
         stream.start().run();
-      } else if (!call.notification()) {
-        answer(ctx, JsonRpc.result(call.id(), ((Reply) outcome).result()));
+      } else {
+        if (!call.notification()) {
+          answer(ctx, JsonRpc.result(call.id(), ((Reply) outcome).result()));
+        }
+        state.inFlight.decrementAndGet();
       }
     });
   }
@@ -133,6 +140,7 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final ChannelHandlerContext ctx;
     private final JsonNode id;
     private final Stream stream;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     Subscription(ChannelHandlerContext ctx, JsonNode id, Stream stream) {
       this.ctx = ctx;
@@ -153,7 +161,15 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     @Override
     public void onEnd() {
       // The event before carried the terminal or interrupted state, which is how a client sees the end.
-      subscriptions.remove(this);
+      end();
+    }
+
+    void end() {
+      if (ended.compareAndSet(false, true)) {
+        subscriptions.remove(this);
+        stream.entry().unsubscribe(this);
+        state.inFlight.decrementAndGet();
+      }
     }
   }
 
@@ -168,8 +184,7 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    subscriptions.forEach(s -> s.stream.entry().unsubscribe(s));
-    subscriptions.clear();
+    subscriptions.forEach(Subscription::end);
     super.channelInactive(ctx);
   }
 

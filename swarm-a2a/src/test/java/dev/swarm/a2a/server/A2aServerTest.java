@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarm.api.TaskStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -371,7 +372,21 @@ class A2aServerTest {
     String id = agent.received.getLast().id().value();
     server.state().dispatcher.dispatch(
         JsonRpc.parse(Rpc.JSON.readTree(rpc.envelope("CancelTask", "{\"id\":\"" + id + "\"}")), "1.0"),
-        new RpcDispatcher.Caller(Authenticator.ANONYMOUS, server.baseUrl())).get();
+        new RpcDispatcher.Caller(Authenticator.ANONYMOUS, server::baseUrl)).get();
+  }
+
+  @Test
+  void meters_recordCallsByMethodAndOutcome() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (A2aServer metered = A2aServer.builder().agent(agent).ioThreads(1).meterRegistry(meters).build()) {
+      metered.start();
+      Rpc client = new Rpc(metered.baseUrl());
+      client.call("SendMessage", Rpc.send("m"));
+      client.call("GetTask", "{\"id\":\"nope\"}");
+      assertThat(meters.get("a2a.server.calls").tags("method", "send", "outcome", "ok").timer().count()).isEqualTo(1);
+      assertThat(meters.get("a2a.server.calls").tags("method", "get", "outcome", "-32001").timer().count()).isEqualTo(1);
+      assertThat(meters.get("a2a.server.tasks").gauge().value()).isEqualTo(1.0);
+    }
   }
 
   @Test

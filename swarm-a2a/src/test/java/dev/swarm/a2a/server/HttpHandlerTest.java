@@ -223,7 +223,7 @@ class HttpHandlerTest {
     String taskId = agent.received.getFirst().id().value();
     server.state().dispatcher.dispatch(
         JsonRpc.parse(Rpc.JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"CancelTask\",\"params\":{\"id\":\"" + taskId + "\"}}"), "1.0"),
-        new RpcDispatcher.Caller(Authenticator.ANONYMOUS, java.net.URI.create("http://a"))).get();
+        new RpcDispatcher.Caller(Authenticator.ANONYMOUS, () -> java.net.URI.create("http://a"))).get();
     channel.runPendingTasks();
     String answers = drain();
     assertThat(answers.indexOf("TASK_STATE_CANCELED")).isPositive().isLessThan(answers.indexOf("-32001"));
