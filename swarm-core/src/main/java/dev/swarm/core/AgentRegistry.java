@@ -72,9 +72,7 @@ public final class AgentRegistry {
    */
   public List<Agent> capable(@Nullable String skillId) {
     return agents.values().stream()
-        .filter(a -> skillId == null
-            ? a.card().role() == AgentRole.WORKER || a.card().role() == AgentRole.AGGREGATOR
-            : a.card().hasSkill(skillId))
+        .filter(a -> canTake(a, skillId))
         .map(Load::of)
         .sorted(LEAST_LOADED)
         .map(Load::agent)
@@ -83,7 +81,29 @@ public final class AgentRegistry {
 
   /** The least-loaded agent able to take a task needing {@code skillId}, if any. */
   public Optional<Agent> leastLoaded(@Nullable String skillId) {
-    return capable(skillId).stream().findFirst();
+    // One pass without sorting: this runs once per dispatched subtask.
+    Agent best = null;
+    double bestShare = Double.MAX_VALUE;
+    int bestRunning = Integer.MAX_VALUE;
+    for (Agent agent : agents.values()) {
+      if (!canTake(agent, skillId)) {
+        continue;
+      }
+      int running = agent.currentLoad();
+      double share = (double) running / Math.max(1, agent.maxLoad());
+      if (share < bestShare || (share == bestShare && running < bestRunning)) {
+        best = agent;
+        bestShare = share;
+        bestRunning = running;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean canTake(Agent agent, @Nullable String skillId) {
+    return skillId == null
+        ? agent.card().role() == AgentRole.WORKER || agent.card().role() == AgentRole.AGGREGATOR
+        : agent.card().hasSkill(skillId);
   }
 
   /** An agent's load read once, so sorting sees stable values while tasks come and go. */

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -418,11 +417,7 @@ public abstract class BaseAgent implements Agent {
 
   private void work(Run run, AgentContext ctx) {
     Task task = run.task();
-    Map<String, String> keys = new HashMap<>(4);
-    keys.put("correlationId", task.correlationId());
-    keys.put("taskId", task.id().value());
-    keys.put("agentId", id());
-    Carried previous = Carried.enter(run, keys);
+    Carried previous = Carried.enter(run, id());
     try {
       Instant startedAt = ctx.clock().instant();
       if (!run.start(startedAt)) {

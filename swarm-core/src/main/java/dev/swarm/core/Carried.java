@@ -43,11 +43,13 @@ final class Carried {
     }
   }
 
-  /** Installs {@code run} and its MDC keys on the current thread; returns what to restore. */
-  static Carried enter(Run run, Map<String, String> keys) {
+  /** Installs {@code run} and its ids in the MDC on the current thread; returns what to restore. */
+  static Carried enter(Run run, String agentId) {
     Carried previous = capture();
     CURRENT_RUN.set(run);
-    keys.forEach(MDC::put);
+    MDC.put("correlationId", run.task().correlationId());
+    MDC.put("taskId", run.task().id().value());
+    MDC.put("agentId", agentId);
     return previous;
   }
 

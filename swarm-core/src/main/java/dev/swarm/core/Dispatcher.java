@@ -46,15 +46,17 @@ final class Dispatcher {
 
   /** Sends {@code task} to the least-loaded agent able to take it. */
   TaskHandle dispatch(Task task, TaskUpdateListener listener) {
-    List<Agent> capable = registry.capable(task.skill());
-    if (capable.isEmpty()) {
+    Agent first = registry.leastLoaded(task.skill()).orElse(null);
+    if (first == null) {
       throw new SwarmException.Permanent(task.skill() == null
           ? "no worker or aggregator agent is registered to take task " + task.id() + "; register one"
           : "no registered agent has skill '" + task.skill() + "' for task " + task.id()
               + "; register an agent advertising it or fix the task's skill");
     }
     Attempts attempts = new Attempts(task, listener, false);
-    attempts.begin(capable);
+    if (!attempts.tryEach(List.of(first))) {
+      attempts.begin(registry.capable(task.skill()));
+    }
     return attempts;
   }
 
@@ -104,7 +106,7 @@ final class Dispatcher {
         }
         TaskHandle handle;
         try {
-          handle = agent.submit(task, this::forward);
+          handle = agent.submit(task, listener == TaskUpdateListener.NONE ? TaskUpdateListener.NONE : this::forward);
         } catch (RuntimeException e) {
           boolean retriable = !(e instanceof SwarmException s) || s.isRetriable();
           refusals.add((retriable ? "retriable " : "permanent ") + agent.id() + ": " + e.getMessage());
@@ -169,11 +171,13 @@ final class Dispatcher {
         }
         ended = true;
       }
-      try {
-        listener.onUpdate(new TaskUpdate.StatusChanged(task.id(), outcome.status(),
-            outcome.error() == null ? "" : outcome.error(), clock.instant()));
-      } catch (RuntimeException e) {
-        LOG.warn("Update listener of task {} threw; ignoring it. Catch errors inside the listener", task.id(), e);
+      if (listener != TaskUpdateListener.NONE) {
+        try {
+          listener.onUpdate(new TaskUpdate.StatusChanged(task.id(), outcome.status(),
+              outcome.error() == null ? "" : outcome.error(), clock.instant()));
+        } catch (RuntimeException e) {
+          LOG.warn("Update listener of task {} threw; ignoring it. Catch errors inside the listener", task.id(), e);
+        }
       }
       Scheduler.Cancellable t = timer;
       if (t != null) {

@@ -113,12 +113,10 @@ final class PlanRunner {
     return step.dependsOn().stream().filter(dep -> !results.get(dep).isCompleted()).toList();
   }
 
+  /** A subtask of the parent; built directly because the builder draws a random id it would discard. */
   private Task subtask(PlanStep step) {
-    return parent.subtask(input(step))
-        .id(subtaskId(step))
-        .skill(step.skill())
-        .metadata("planStep", step.id())
-        .build();
+    return new Task(subtaskId(step), parent.contextId(), input(step), step.skill(), parent.priority(), parent.deadline(),
+        parent.correlationId(), parent.id(), Map.of("planStep", step.id()));
   }
 
   /** The parent's id and the step's, so logs read as a tree; random when that would be too long. */

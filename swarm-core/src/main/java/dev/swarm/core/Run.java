@@ -29,6 +29,7 @@ final class Run implements TaskHandle {
   private final BaseAgent agent;
   private final Task task;
   private final TaskUpdateListener listener;
+  private final boolean listening;
   private final Instant deadline;
   private final long sequence;
   private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
@@ -46,6 +47,7 @@ final class Run implements TaskHandle {
     this.agent = agent;
     this.task = task;
     this.listener = listener;
+    this.listening = listener != TaskUpdateListener.NONE;
     this.deadline = deadline;
     this.sequence = sequence;
   }
@@ -119,20 +121,20 @@ final class Run implements TaskHandle {
         return false;
       }
       startedAt = now;
-      emit(new TaskUpdate.StatusChanged(task.id(), TaskStatus.WORKING, "", now));
+      status(TaskStatus.WORKING, "", now);
     }
     return true;
   }
 
   /** Tells the listener about a chunk of output, unless the task has ended. */
   synchronized void artifact(String name, String text, boolean append, boolean lastChunk, Instant now) {
-    if (!finished) {
+    if (!finished && listening) {
       emit(new TaskUpdate.ArtifactProduced(task.id(), name, text, append, lastChunk, now));
     }
   }
 
   synchronized void submitted(Instant now) {
-    emit(new TaskUpdate.StatusChanged(task.id(), TaskStatus.SUBMITTED, "", now));
+    status(TaskStatus.SUBMITTED, "", now);
   }
 
   /** Charges a model call made for this task. */
@@ -168,7 +170,7 @@ final class Run implements TaskHandle {
       Instant began = startedAt;
       Duration latency = began == null || now.isBefore(began) ? Duration.ZERO : Duration.between(began, now);
       accounted = raw.withAccounting(latency, raw.costUsd() + ownCost.sum() + childrenCost());
-      emit(new TaskUpdate.StatusChanged(task.id(), accounted.status(), accounted.error() == null ? "" : accounted.error(), now));
+      status(accounted.status(), accounted.error() == null ? "" : accounted.error(), now);
     }
     Scheduler.Cancellable t = timer;
     if (t != null) {
@@ -192,6 +194,13 @@ final class Run implements TaskHandle {
       }
     }
     return sum;
+  }
+
+  private void status(TaskStatus status, String message, Instant now) {
+    // Most subtasks have no listener; skip building updates nobody reads.
+    if (listening) {
+      emit(new TaskUpdate.StatusChanged(task.id(), status, message, now));
+    }
   }
 
   private void emit(TaskUpdate update) {
