@@ -11,6 +11,8 @@ import dev.swarm.a2a.server.TaskModel.Message;
 import dev.swarm.a2a.server.TaskModel.Part;
 import dev.swarm.a2a.server.TaskModel.StatusEvent;
 import dev.swarm.a2a.server.TaskModel.TaskView;
+import dev.swarm.api.ContextId;
+import dev.swarm.api.TaskId;
 import dev.swarm.api.TaskStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,14 +110,14 @@ final class ProtocolJson {
   }
 
   /** A later stream event. */
-  static ObjectNode streamEvent(Event event, TaskView owner, Dialect dialect) {
+  static ObjectNode streamEvent(Event event, TaskId taskId, ContextId contextId, Dialect dialect) {
     ObjectNode body = NODES.objectNode();
     String wrapper;
     if (dialect == Dialect.V0_3) {
       body.put("kind", event instanceof StatusEvent ? "status-update" : "artifact-update");
     }
-    body.put("taskId", owner.id().value());
-    body.put("contextId", owner.contextId().value());
+    body.put("taskId", taskId.value());
+    body.put("contextId", contextId.value());
     switch (event) {
       case StatusEvent status -> {
         wrapper = "statusUpdate";

@@ -81,8 +81,9 @@ final class SseStream implements TaskEntry.Subscriber {
   }
 
   @Override
-  public void onEvent(Event event, TaskView view) {
-    send(ProtocolJson.streamEvent(event, view, outcome.dialect()));
+  public void onEvent(Event event) {
+    TaskEntry entry = outcome.entry();
+    send(ProtocolJson.streamEvent(event, entry.id, entry.contextId, outcome.dialect()));
   }
 
   @Override

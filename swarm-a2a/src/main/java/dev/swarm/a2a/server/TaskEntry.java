@@ -41,8 +41,8 @@ final class TaskEntry {
     /** The task as it is when the subscription starts. */
     void onSnapshot(TaskView view);
 
-    /** A later event; {@code view} is the task after it. */
-    void onEvent(Event event, TaskView view);
+    /** A later event. */
+    void onEvent(Event event);
 
     /** The task reached a terminal or interrupted state; no more events follow. */
     void onEnd();
@@ -193,17 +193,27 @@ final class TaskEntry {
    * server moves it to CANCELED itself.
    */
   void cancelInterrupted() {
+    TaskView after;
     synchronized (this) {
       if (!status.status().isInterrupted()) {
         return;
       }
       status = new StatusEvent(TaskStatus.CANCELED, null, clock.instant());
+      push(status);
+      after = view();
     }
-    terminal.complete(view());
+    terminal.complete(after);
+  }
+
+  /** Hands the event to this task's webhooks, if it has any; called under the lock to keep order. */
+  private void push(Event event) {
+    if (pushQueue != null) {
+      pushQueue.enqueue(List.copyOf(pushConfigs.values()), ProtocolJson.streamEvent(event, id, contextId, Dialect.V1_0));
+    }
   }
 
   private void publish(Event event) {
-    TaskView after;
+    TaskView after = null;
     boolean ends = false;
     synchronized (this) {
       if (status.status().endsStream()) {
@@ -225,19 +235,17 @@ final class TaskEntry {
           artifacts.put(merged.artifactId(), merged);
         }
       }
-      after = view();
       for (Subscriber subscriber : subscribers) {
-        subscriber.onEvent(event, after);
+        subscriber.onEvent(event);
       }
-      if (pushQueue != null) {
-        pushQueue.enqueue(List.copyOf(pushConfigs.values()), ProtocolJson.streamEvent(event, after, Dialect.V1_0));
-      }
+      push(event);
       if (ends) {
         subscribers.forEach(Subscriber::onEnd);
         subscribers.clear();
+        after = view();
       }
     }
-    if (ends) {
+    if (after != null) {
       settled.complete(after);
       if (after.status().status().isTerminal()) {
         terminal.complete(after);

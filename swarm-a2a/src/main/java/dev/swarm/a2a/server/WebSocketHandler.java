@@ -154,8 +154,9 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     @Override
-    public void onEvent(Event event, TaskView view) {
-      answer(ctx, JsonRpc.result(id, ProtocolJson.streamEvent(event, view, stream.dialect())));
+    public void onEvent(Event event) {
+      TaskEntry entry = stream.entry();
+      answer(ctx, JsonRpc.result(id, ProtocolJson.streamEvent(event, entry.id, entry.contextId, stream.dialect())));
     }
 
     @Override
