@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class Dispatcher {
     private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
     private final CompletableFuture<TaskResult> view = result.copy();
     private final Set<String> tried = new HashSet<>();
-    private final List<String> refusals = new ArrayList<>();
+    private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private volatile @Nullable TaskHandle current;
     private volatile Scheduler.@Nullable Cancellable timer;
     private boolean ended;
@@ -91,7 +92,7 @@ final class Dispatcher {
     void begin(List<Agent> candidates) {
       if (!tryEach(candidates)) {
         boolean retriable = refusals.stream().anyMatch(r -> r.startsWith("retriable"));
-        String why = "every capable agent refused task " + task.id() + ": " + refusals;
+        String why = "every capable agent refused task " + task.id() + ": " + List.copyOf(refusals);
         throw retriable ? new SwarmException.Retriable(why) : new SwarmException.Permanent(why);
       }
     }

@@ -54,6 +54,9 @@ public final class Swarm implements AutoCloseable {
     this.ownsEvents = b.events == null;
     this.events = b.events != null ? b.events : EventBus.of();
     ExecutorPool pool = b.pool != null ? b.pool : ExecutorPool.from(b.config);
+    if (b.meters != null) {
+      pool.bindTo(b.meters);
+    }
     this.context = AgentContext.builder()
         .inferenceEngine(b.engine)
         .memory(b.memory)
@@ -246,7 +249,7 @@ public final class Swarm implements AutoCloseable {
       return this;
     }
 
-    /** Sets where task metrics go (default: nowhere). */
+    /** Sets where task and pool metrics go (default: nowhere). */
     public Builder meters(MeterRegistry meters) {
       this.meters = Objects.requireNonNull(meters, "meters must not be null");
       return this;
