@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
@@ -70,7 +70,7 @@ final class JsonLines {
   private JsonLines() {}
 
   /** Runs the loop; returns 0 when every line was answered, {@link #BAD_INPUT} at the first bad one. */
-  static int run(BufferedReader in, PrintStream out, PrintStream err, Handler handler) throws IOException {
+  static int run(BufferedReader in, PrintWriter out, PrintWriter err, Handler handler) throws IOException {
     int number = 0;
     for (String text = in.readLine(); text != null; text = in.readLine()) {
       number++;
@@ -82,6 +82,7 @@ final class JsonLines {
         output = handler.handle(new Line(number, parseObject(text)));
       } catch (BadLine e) {
         err.println("line " + number + ": " + e.getMessage());
+        err.flush();
         return BAD_INPUT;
       }
       out.println(MAPPER.writeValueAsString(output));
