@@ -1,0 +1,112 @@
+package dev.swarm.examples.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarm.api.SwarmConfig;
+import dev.swarm.api.inference.Complexity;
+import dev.swarm.inference.router.RouterModel;
+import dev.swarm.inference.router.TaskMaster;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code swarm route}: scores each prompt with {@link TaskMaster} and says which tier it goes to,
+ * one JSON line out per JSON line in.
+ */
+@Command(
+    name = "route",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores prompts with the learned router (TaskMaster) and picks a tier for each.",
+      "Reads JSON Lines {\"id\":…,\"prompt\":…} on stdin and writes one line per input, in order:",
+      "  {\"id\":…,\"score\":p,\"level\":\"SIMPLE|MEDIUM|COMPLEX\",\"confidence\":c,\"tier\":\"SMALL|LARGE\"}",
+      "score is the probability that the prompt needs the large model; the id is echoed as given.",
+      "Levels use SIMPLE_THRESHOLD (default 0.3) and COMPLEX_THRESHOLD (default 0.7) from the environment.",
+      "A bad line stops the run with its line number and field on stderr and exit status 2;",
+      "lines before it have already been answered."
+    })
+final class RouteCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "A router model written by train-router (default: the model shipped with swarm).")
+  private @Nullable Path model;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    TaskMaster router;
+    try {
+      router = router();
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println("route: " + e.getMessage());
+      err.flush();
+      return JsonLines.BAD_INPUT;
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, UTF_8));
+    return JsonLines.run(in, spec.commandLine().getOut(), err, line -> answer(router, line));
+  }
+
+  /** The router: the shipped or given model, read against the thresholds in the environment. */
+  private TaskMaster router() {
+    SwarmConfig config = SwarmConfig.fromEnv();
+    RouterModel routerModel = model == null ? TaskMaster.defaultModel() : readModel(model);
+    return TaskMaster.builder(routerModel).config(config).build();
+  }
+
+  private static RouterModel readModel(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--model " + file + " does not exist or is not a file");
+    }
+    try {
+      return RouterModel.read(file);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read --model " + file + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--model " + file + " is not a router model: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode answer(TaskMaster router, JsonLines.Line line) {
+    JsonNode id = requiredId(line);
+    String prompt = line.requiredText("prompt");
+    Complexity complexity = router.classify(prompt);
+    ObjectNode output = JsonLines.MAPPER.createObjectNode();
+    output.set("id", id);
+    return output
+        .put("score", complexity.score())
+        .put("level", complexity.level().name())
+        .put("confidence", complexity.confidence())
+        .put("tier", router.tierFor(complexity).name());
+  }
+
+  /**
+   * The line's {@code id}, to echo back as given: a string or a number. Shared with {@code
+   * cache-check}, whose lines carry ids the same way.
+   */
+  static JsonNode requiredId(JsonLines.Line line) {
+    JsonNode id = line.echo("id").filter(value -> !value.isNull())
+        .orElseThrow(() -> new JsonLines.BadLine("missing field 'id'"));
+    if (!id.isTextual() && !id.isNumber()) {
+      throw new JsonLines.BadLine(
+          "field 'id' must be a string or a number but was " + id.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    return id;
+  }
+}
