@@ -23,25 +23,57 @@ class ParaphraseCalibrationTest {
   private static final Logger LOG = LoggerFactory.getLogger(ParaphraseCalibrationTest.class);
   private static final List<Pair> PAIRS = new ArrayList<>();
   private static final List<CacheDecision> DECISIONS = new ArrayList<>();
+  private static final List<Pair> HOLDOUT = new ArrayList<>();
 
   record Pair(boolean same, String kind, String cached, String asked) {}
 
   @BeforeAll
   static void decideEveryPair() throws IOException {
-    try (var in = new BufferedReader(new InputStreamReader(
-        Objects.requireNonNull(ParaphraseCalibrationTest.class.getResourceAsStream("/paraphrase-pairs.tsv")),
-        StandardCharsets.UTF_8))) {
-      in.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
-        String[] f = line.split("\t");
-        PAIRS.add(new Pair(f[0].equals("1"), f[1], f[2], f[3]));
-      });
-    }
+    PAIRS.addAll(read("/paraphrase-pairs.tsv"));
+    HOLDOUT.addAll(read("/paraphrase-holdout.tsv"));
     // A threshold near zero lets every pair reach the guards, so the sweep below sees their vetoes
     // at every threshold; the default's decision is the same rule at the default threshold.
     SemanticCache cache = SemanticCache.builder(TestModels.MINI_LM).similarityThreshold(1e-6).build();
     for (Pair p : PAIRS) {
       DECISIONS.add(cache.compare(p.cached(), p.asked()));
     }
+  }
+
+  private static List<Pair> read(String resource) throws IOException {
+    try (var in = new BufferedReader(new InputStreamReader(
+        Objects.requireNonNull(ParaphraseCalibrationTest.class.getResourceAsStream(resource), resource),
+        StandardCharsets.UTF_8))) {
+      return in.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(line -> {
+        String[] f = line.split("\t");
+        return new Pair(f[0].equals("1"), f[1], f[2], f[3]);
+      }).toList();
+    }
+  }
+
+  @Test
+  void defaults_onHeldOutPairs_keepPrecision() {
+    SemanticCache cache = SemanticCache.builder(TestModels.MINI_LM).build();
+    int truePositives = 0;
+    int falsePositives = 0;
+    int paraphrases = 0;
+    for (Pair p : HOLDOUT) {
+      CacheDecision d = cache.compare(p.cached(), p.asked());
+      paraphrases += p.same() ? 1 : 0;
+      if (d.hit() && p.same()) {
+        truePositives++;
+      } else if (d.hit()) {
+        falsePositives++;
+        LOG.info("held-out false hit {} {}: '{}' / '{}'", p.kind(), d.similarity(), p.cached(), p.asked());
+      } else if (p.same()) {
+        LOG.info("held-out missed paraphrase ({}): '{}' / '{}'", d.reason(), p.cached(), p.asked());
+      }
+    }
+    LOG.info(String.format(Locale.ROOT, "held out, threshold %.2f: %d pairs, precision %.3f, paraphrase hit rate %.3f",
+        SemanticCache.DEFAULT_THRESHOLD, HOLDOUT.size(), (double) truePositives / Math.max(1, truePositives + falsePositives),
+        (double) truePositives / paraphrases));
+
+    assertThat(falsePositives).isLessThanOrEqualTo(1);
+    assertThat(truePositives).isGreaterThanOrEqualTo(paraphrases / 2);
   }
 
   @Test
