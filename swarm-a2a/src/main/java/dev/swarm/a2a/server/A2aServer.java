@@ -2,6 +2,7 @@ package dev.swarm.a2a.server;
 
 import dev.swarm.api.Agent;
 import dev.swarm.api.AgentCard;
+import dev.swarm.api.store.TaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each A2A message becomes one swarm {@code Task}: its text parts (and data parts, as JSON
  * text) are the input, its {@code contextId} the task's context, its metadata the task's metadata,
- * and a {@code "skill"} metadata entry the task's skill. A repeated message id from the same
+ * and a {@code "skill"} metadata entry the task's skill; the task's metadata also carries the
+ * authenticated caller ({@code "a2a.principal"}) and the message id ({@code "a2a.messageId"}) for
+ * the agent to use. A repeated message id from the same
  * caller returns the task the first one created and never runs the work twice. Tasks are kept in
  * memory for the server's lifetime and are visible only to the principal that created them.
  *
@@ -84,7 +87,8 @@ public final class A2aServer implements AutoCloseable {
     TaskRegistry tasks = new TaskRegistry(builder.maxTasks);
     ServerMetrics metrics = new ServerMetrics(builder.meterRegistry);
     RpcDispatcher dispatcher = new RpcDispatcher(agent, tasks, notifier, cards, builder.extendedCard,
-        builder.clock, executor, builder.blockingTimeout, metrics);
+        builder.clock, executor, builder.blockingTimeout, metrics,
+        builder.taskStore == null ? null : new TaskJournal(builder.taskStore, executor, builder.clock));
     this.state = new ServerState(limits, dispatcher, authenticator, cards, agent.card(),
         new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), builder.sslContext != null,
         builder.publicBaseUrl, builder.trustForwardedHeaders);
@@ -200,6 +204,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
     private MeterRegistry meterRegistry = new CompositeMeterRegistry();
+    private @Nullable TaskStore taskStore;
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int maxRequestBytes = 4 << 20;
     private int maxJsonDepth = 64;
@@ -329,6 +334,15 @@ public final class A2aServer implements AutoCloseable {
     /** Where the server's meters go: call timers by method and outcome, connection, in-flight and task gauges (default: nowhere). */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry must not be null");
+      return this;
+    }
+
+    /**
+     * Also writes every task's life to {@code store} (from the I/O executor, in order per task), and
+     * answers GetTask from it for tasks no longer in memory, such as after a restart (default: none).
+     */
+    public Builder taskStore(TaskStore store) {
+      this.taskStore = Objects.requireNonNull(store, "taskStore must not be null");
       return this;
     }
 

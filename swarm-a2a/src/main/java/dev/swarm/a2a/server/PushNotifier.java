@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class PushNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(PushNotifier.class);
 
-  private final HttpClient http;
+  private @Nullable HttpClient http;
   private final Executor executor;
   private final WebhookGuard guard;
   private final Duration timeout;
@@ -29,8 +29,16 @@ final class PushNotifier {
     this.executor = executor;
     this.guard = guard;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().executor(executor).connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Built on first delivery: most servers never deliver a webhook, and a client costs a TLS setup. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      // Redirects are not followed: a redirect could lead past the SSRF check.
+      http = HttpClient.newBuilder().executor(executor).connectTimeout(timeout)
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+    return http;
   }
 
   WebhookGuard guard() {
@@ -43,14 +51,14 @@ final class PushNotifier {
 
   /** One task's deliveries, chained so they leave in the order they were enqueued. */
   final class Queue {
-    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private final SerialQueue serial = new SerialQueue(executor);
 
-    synchronized void enqueue(List<PushConfig> configs, ObjectNode event) {
+    void enqueue(List<PushConfig> configs, ObjectNode event) {
       if (configs.isEmpty()) {
         return;
       }
       byte[] body = event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      tail = tail.thenRunAsync(() -> configs.forEach(config -> deliver(config, body)), executor);
+      serial.submit(() -> configs.forEach(config -> deliver(config, body)));
     }
   }
 
@@ -68,7 +76,7 @@ final class PushNotifier {
       if (config.token() != null) {
         request.header("X-A2A-Notification-Token", config.token());
       }
-      HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() >= 300) {
         LOG.warn("Webhook {} of task {} answered HTTP {}; the event is dropped. Check the receiver", config.url(), config.taskId(), response.statusCode());
       }

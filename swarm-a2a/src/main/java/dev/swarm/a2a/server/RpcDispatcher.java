@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -66,10 +67,13 @@ final class RpcDispatcher {
   private final Executor executor;
   private final Duration blockingTimeout;
   private final ServerMetrics metrics;
+  private final @Nullable TaskJournal journal;
 
   RpcDispatcher(Agent agent, TaskRegistry registry, @Nullable PushNotifier notifier, AgentCards cards,
-      @Nullable AgentCard extendedCard, Clock clock, Executor executor, Duration blockingTimeout, ServerMetrics metrics) {
+      @Nullable AgentCard extendedCard, Clock clock, Executor executor, Duration blockingTimeout, ServerMetrics metrics,
+      @Nullable TaskJournal journal) {
     this.metrics = metrics;
+    this.journal = journal;
     this.agent = agent;
     this.registry = registry;
     this.notifier = notifier;
@@ -96,7 +100,7 @@ final class RpcDispatcher {
     try {
       return switch (call.method()) {
         case SEND, STREAM -> send(call, caller);
-        case GET -> reply(get(call, caller));
+        case GET -> get(call, caller);
         case LIST -> reply(list(call, caller));
         case CANCEL -> cancel(call, caller);
         case SUBSCRIBE -> subscribe(call, caller);
@@ -146,7 +150,7 @@ final class RpcDispatcher {
       if (config != null && entry.pushConfigs().isEmpty()) {
         entry.putPushConfig(config.forTask(entry.id.value()), requireNotifier());
       }
-      Runnable start = () -> start(entry, incoming, input);
+      Runnable start = () -> start(entry, incoming, input, caller);
       if (call.method() == JsonRpc.Method.STREAM) {
         return CompletableFuture.completedFuture(new Stream(entry, call.dialect(), start));
       }
@@ -180,7 +184,7 @@ final class RpcDispatcher {
   }
 
   /** Hands the task to the agent once, however many duplicate requests reach this point. */
-  private void start(TaskEntry entry, Incoming incoming, String input) {
+  private void start(TaskEntry entry, Incoming incoming, String input, Caller caller) {
     if (!entry.claimStart()) {
       return;
     }
@@ -189,7 +193,12 @@ final class RpcDispatcher {
         .contextId(entry.contextId)
         .skill(skill(incoming))
         .metadata(incoming.metadata())
+        .metadata(TaskJournal.PRINCIPAL, caller.principal())
+        .metadata(TaskJournal.MESSAGE_ID, incoming.messageId())
         .build();
+    if (journal != null) {
+      entry.journal(journal.open(task, entry.createdAt));
+    }
     try {
       entry.attach(agent.submit(task, entry::onUpdate));
     } catch (SwarmException e) {
@@ -205,13 +214,21 @@ final class RpcDispatcher {
 
   // ---- GetTask / ListTasks / CancelTask / SubscribeToTask ----
 
-  private JsonNode get(Call call, Caller caller) {
-    TaskEntry entry = registry.require(ProtocolJson.requiredText(call.params(), "id"), caller.principal());
+  private CompletableFuture<Outcome> get(Call call, Caller caller) {
+    String id = ProtocolJson.requiredText(call.params(), "id");
     int historyLength = ProtocolJson.optionalInt(call.params(), "historyLength", -1);
     if (historyLength < -1) {
       throw RpcError.invalidParams("historyLength must not be negative but was " + historyLength);
     }
-    return ProtocolJson.task(entry.view(), call.dialect(), historyLength, true);
+    Optional<TaskEntry> entry = registry.find(id, caller.principal());
+    if (entry.isPresent() || journal == null) {
+      TaskView view = entry.orElseThrow(() -> RpcError.taskNotFound(id)).view();
+      return reply(ProtocolJson.task(view, call.dialect(), historyLength, true));
+    }
+    // Not in memory (evicted, or from before a restart): ask the store, off the event loop.
+    return CompletableFuture.supplyAsync(() -> journal.recall(id, caller.principal())
+        .map(view -> (Outcome) new Reply(ProtocolJson.task(view, call.dialect(), historyLength, true)))
+        .orElseThrow(() -> RpcError.taskNotFound(id)), journal.executor());
   }
 
   private JsonNode list(Call call, Caller caller) {

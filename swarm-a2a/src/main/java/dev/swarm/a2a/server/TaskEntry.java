@@ -65,6 +65,7 @@ final class TaskEntry {
   private @Nullable TaskHandle handle;
   private boolean cancelRequested;
   private @Nullable PushNotifier.Queue pushQueue;
+  private TaskJournal.@Nullable Writer journal;
 
   TaskEntry(TaskId id, ContextId contextId, String owner, Message request, Map<String, String> metadata, Clock clock) {
     this.id = id;
@@ -116,6 +117,11 @@ final class TaskEntry {
 
   void unsubscribe(Subscriber subscriber) {
     subscribers.remove(subscriber);
+  }
+
+  /** From now on, every change is also written to the host's task store. */
+  synchronized void journal(TaskJournal.Writer writer) {
+    journal = writer;
   }
 
   /** The agent accepted the task; a cancel that arrived first is passed on now. */
@@ -182,6 +188,11 @@ final class TaskEntry {
     }
     String note = result.isCompleted() ? "" : result.error() != null ? result.error() : result.output();
     publish(new StatusEvent(result.status(), note.isEmpty() ? null : agentMessage(note), clock.instant()));
+    synchronized (this) {
+      if (journal != null) {
+        journal.result(result);
+      }
+    }
   }
 
   private Message agentMessage(String text) {
@@ -200,6 +211,9 @@ final class TaskEntry {
       }
       status = new StatusEvent(TaskStatus.CANCELED, null, clock.instant());
       push(status);
+      if (journal != null) {
+        journal.result(TaskResult.canceled(id));
+      }
       after = view();
     }
     terminal.complete(after);
@@ -226,6 +240,9 @@ final class TaskEntry {
             history.add(s.message());
           }
           ends = s.status().endsStream();
+          if (!ends && journal != null) {
+            journal.status(s.status());
+          }
         }
         case ArtifactEvent a -> {
           Artifact previous = artifacts.get(a.artifact().artifactId());
