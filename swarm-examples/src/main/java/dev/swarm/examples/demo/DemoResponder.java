@@ -75,15 +75,14 @@ public final class DemoResponder {
 
   private static String research(String user) {
     String subtask = afterLabel(user, "Subtask:");
-    String topic = subtask.contains(":") ? subtask.substring(subtask.indexOf(':') + 1).strip() : subtask;
     String angle = subtask.toLowerCase(Locale.ROOT);
     String finding;
     if (angle.startsWith("background")) {
-      finding = "Background: " + topic + " is a trade-off between cost, speed and reliability, and the terms that"
-          + " matter are scope, owners and measurable outcomes.";
+      finding = "Background: the question turns on a trade-off between cost, speed and reliability, and the terms"
+          + " that matter are scope, owners and measurable outcomes.";
     } else if (angle.startsWith("current state")) {
-      finding = "Current state: early adopters of " + topic + " run pilots on narrow, well-measured workflows"
-          + " before widening the scope.";
+      finding = "Current state: early adopters run pilots on narrow, well-measured workflows before widening the"
+          + " scope.";
     } else if (angle.startsWith("risks")) {
       finding = "Risks: data leakage, unverifiable answers and vendor lock-in, each of which needs an owner and an"
           + " automated check.";
