@@ -1,10 +1,12 @@
 package dev.swarm.core;
 
+import dev.swarm.api.SwarmConfig;
 import dev.swarm.api.event.SwarmEventListener;
 import dev.swarm.api.inference.InferenceEngine;
 import dev.swarm.api.memory.Memory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ public final class AgentContext {
   private final Scheduler scheduler;
   private final AgentRegistry registry;
   private final @Nullable MeterRegistry meters;
+  private final Duration workerTimeout;
 
   private AgentContext(Builder b) {
     this.engine = b.engine;
@@ -34,6 +37,7 @@ public final class AgentContext {
     this.scheduler = b.scheduler;
     this.registry = b.registry;
     this.meters = b.meters;
+    this.workerTimeout = b.workerTimeout;
   }
 
   /** A builder starting from the defaults: no engine or memory, shared pool, system clock. */
@@ -81,6 +85,11 @@ public final class AgentContext {
     return Optional.ofNullable(meters);
   }
 
+  /** The deadline of a task that names none, for agents whose options set no timeout ({@code WORKER_TIMEOUT}). */
+  public Duration workerTimeout() {
+    return workerTimeout;
+  }
+
   /** Builds an {@link AgentContext}; every setter is optional. */
   public static final class Builder {
     private @Nullable InferenceEngine engine;
@@ -91,6 +100,7 @@ public final class AgentContext {
     private Scheduler scheduler = Scheduler.system();
     private AgentRegistry registry = new AgentRegistry();
     private @Nullable MeterRegistry meters;
+    private Duration workerTimeout = SwarmConfig.defaults().workerTimeout();
 
     private Builder() {}
 
@@ -139,6 +149,16 @@ public final class AgentContext {
     /** Sets where task metrics are recorded (default: nowhere). */
     public Builder meters(@Nullable MeterRegistry meters) {
       this.meters = meters;
+      return this;
+    }
+
+    /** Sets the default task deadline ({@code WORKER_TIMEOUT}; default 300 seconds). */
+    public Builder workerTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "workerTimeout must not be null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("WORKER_TIMEOUT must be > 0 but was " + timeout);
+      }
+      this.workerTimeout = timeout;
       return this;
     }
 

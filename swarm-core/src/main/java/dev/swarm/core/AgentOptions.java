@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param masterPrompt standing instructions sent as the system prompt of every model call, or null
  * @param maxConcurrent the most tasks running at once, at least one
  * @param queueCapacity tasks waiting beyond those; zero refuses a task when all slots are busy
- * @param timeout the deadline of a task that names none ({@code WORKER_TIMEOUT})
+ * @param timeout the deadline of a task that names none, or null for the context's {@code
+ *     WORKER_TIMEOUT}
  */
-public record AgentOptions(@Nullable String masterPrompt, int maxConcurrent, int queueCapacity, Duration timeout) {
+public record AgentOptions(@Nullable String masterPrompt, int maxConcurrent, int queueCapacity, @Nullable Duration timeout) {
   /** Validates; messages name the setting and echo the value. */
   public AgentOptions {
     if (masterPrompt != null && masterPrompt.isBlank()) {
@@ -32,15 +33,14 @@ public record AgentOptions(@Nullable String masterPrompt, int maxConcurrent, int
     if (queueCapacity < 0) {
       throw new IllegalArgumentException("queueCapacity must be >= 0 but was " + queueCapacity);
     }
-    Objects.requireNonNull(timeout, "timeout must not be null");
-    if (timeout.isNegative() || timeout.isZero()) {
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("timeout (WORKER_TIMEOUT) must be > 0 but was " + timeout);
     }
   }
 
-  /** No master prompt, 16 concurrent tasks, a queue of 1,024, a 300-second timeout. */
+  /** No master prompt, 16 concurrent tasks, a queue of 1,024, the swarm's {@code WORKER_TIMEOUT}. */
   public static AgentOptions defaults() {
-    return new AgentOptions(null, 16, 1024, Duration.ofSeconds(300));
+    return new AgentOptions(null, 16, 1024, null);
   }
 
   /** A copy with these standing instructions. */
@@ -58,8 +58,9 @@ public record AgentOptions(@Nullable String masterPrompt, int maxConcurrent, int
     return new AgentOptions(masterPrompt, maxConcurrent, capacity, timeout);
   }
 
-  /** A copy whose tasks without a deadline get {@code timeout}. */
+  /** A copy whose tasks without a deadline get {@code newTimeout} instead of the swarm's {@code WORKER_TIMEOUT}. */
   public AgentOptions withTimeout(Duration newTimeout) {
-    return new AgentOptions(masterPrompt, maxConcurrent, queueCapacity, newTimeout);
+    return new AgentOptions(masterPrompt, maxConcurrent, queueCapacity,
+        Objects.requireNonNull(newTimeout, "timeout must not be null"));
   }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,9 @@ public abstract class BaseAgent implements Agent {
 
   private final AgentCard card;
   private final AgentOptions options;
-  private final Object lock = new Object();
+  // A ReentrantLock, not a monitor: thousands of virtual threads finish here at once, and a
+  // contended monitor hands each waiter through the JDK's single unblocker thread.
+  private final ReentrantLock lock = new ReentrantLock();
   private final PriorityQueue<Run> waiting =
       new PriorityQueue<>(Comparator.comparing((Run r) -> r.task().priority()).reversed().thenComparingLong(Run::sequence));
   private final Map<TaskId, Run> runs = new ConcurrentHashMap<>();
@@ -121,7 +124,8 @@ public abstract class BaseAgent implements Agent {
    */
   public final void start(AgentContext context) {
     Objects.requireNonNull(context, "context must not be null");
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (state == State.RUNNING) {
         return;
       }
@@ -129,9 +133,11 @@ public abstract class BaseAgent implements Agent {
         throw new IllegalStateException("agent '" + id() + "' was stopped and cannot start again; create a new instance");
       }
       this.context = context;
-      this.dispatcher = new Dispatcher(context.registry(), context.clock(), context.scheduler(), options.timeout());
+      this.dispatcher = new Dispatcher(context.registry(), context.clock(), context.scheduler(), timeout(context));
       initialize();
       state = State.RUNNING;
+    } finally {
+      lock.unlock();
     }
     LOG.debug("Agent {} started", id());
   }
@@ -141,7 +147,8 @@ public abstract class BaseAgent implements Agent {
    * #cleanup()}. Stopping again does nothing.
    */
   public final void stop() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (state == State.STOPPED) {
         return;
       }
@@ -150,6 +157,8 @@ public abstract class BaseAgent implements Agent {
       if (!wasRunning) {
         return;
       }
+    } finally {
+      lock.unlock();
     }
     List.copyOf(runs.values()).forEach(Run::cancel);
     try {
@@ -182,10 +191,11 @@ public abstract class BaseAgent implements Agent {
           + card.skills().stream().map(s -> s.id()).toList());
     }
     Instant now = ctx.clock().instant();
-    Instant deadline = task.deadline() != null ? task.deadline() : now.plus(options.timeout());
+    Instant deadline = task.deadline() != null ? task.deadline() : now.plus(timeout(ctx));
     Run run = new Run(this, task, listener, deadline, sequence.incrementAndGet());
     boolean startNow;
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (state != State.RUNNING) {
         throw stopped();
       }
@@ -206,6 +216,8 @@ public abstract class BaseAgent implements Agent {
         throw new SwarmException.Retriable("agent '" + id() + "' is running its limit of " + options.maxConcurrent()
             + " tasks with a full queue of " + options.queueCapacity() + "; retry later, add agents or raise its limits");
       }
+    } finally {
+      lock.unlock();
     }
     ctx.events().onEvent(new SwarmEvent.Submitted(task.id(), id(), task.correlationId(), now));
     run.submitted(now);
@@ -395,6 +407,10 @@ public abstract class BaseAgent implements Agent {
     return requireRunning().registry();
   }
 
+  private Duration timeout(AgentContext ctx) {
+    return options.timeout() != null ? options.timeout() : ctx.workerTimeout();
+  }
+
   Instant now() {
     AgentContext ctx = context;
     return ctx == null ? Instant.now() : ctx.clock().instant();
@@ -461,7 +477,8 @@ public abstract class BaseAgent implements Agent {
   /** Called once per run when it ends: frees its slot, counts it, and tells the event bus. */
   final void finished(Run run, TaskResult result) {
     Run next = null;
-    synchronized (lock) {
+    lock.lock();
+    try {
       runs.remove(run.taskId(), run);
       if (run.hasSlot) {
         next = waiting.poll();
@@ -473,6 +490,8 @@ public abstract class BaseAgent implements Agent {
       } else {
         waiting.remove(run);
       }
+    } finally {
+      lock.unlock();
     }
     record(run.task(), result);
     AgentContext ctx = context;

@@ -10,23 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Runs one {@link Plan}: dispatches every ready step, and as each ends, dispatches the steps it
- * was the last dependency of. Nothing blocks: steps advance on the threads that complete their
- * predecessors, so a fan-out of thousands costs no thread of its own.
+ * was the last dependency of. Nothing blocks and nothing locks: steps advance on the threads that
+ * complete their predecessors, counting down atomic counters, so a fan-out of thousands costs no
+ * thread of its own and its completions never queue behind a monitor.
  */
 final class PlanRunner {
   private final Plan plan;
   private final Task parent;
   private final FailurePolicy policy;
   private final Function<Task, TaskHandle> dispatch;
-  private final Map<String, PlanStep> byId = new HashMap<>();
   private final Map<String, List<PlanStep>> dependents = new HashMap<>();
-  private final Map<String, Integer> waitingOn = new HashMap<>();
-  private final Map<String, TaskResult> results = new HashMap<>();
+  private final Map<String, AtomicInteger> waitingOn = new HashMap<>();
+  private final Map<String, TaskResult> results = new ConcurrentHashMap<>();
+  private final AtomicInteger unfinished;
   private final Map<String, TaskHandle> running = new ConcurrentHashMap<>();
   private final CompletableFuture<PlanResult> done = new CompletableFuture<>();
   private volatile boolean canceled;
@@ -36,9 +38,9 @@ final class PlanRunner {
     this.parent = parent;
     this.policy = policy;
     this.dispatch = dispatch;
+    this.unfinished = new AtomicInteger(plan.steps().size());
     for (PlanStep step : plan.steps()) {
-      byId.put(step.id(), step);
-      waitingOn.put(step.id(), step.dependsOn().size());
+      waitingOn.put(step.id(), new AtomicInteger(step.dependsOn().size()));
       for (String dep : step.dependsOn()) {
         dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(step);
       }
@@ -47,7 +49,11 @@ final class PlanRunner {
 
   /** Starts the steps without dependencies; the future completes when every step has ended. */
   CompletableFuture<PlanResult> start() {
-    plan.steps().stream().filter(s -> s.dependsOn().isEmpty()).toList().forEach(this::launch);
+    for (PlanStep step : plan.steps()) {
+      if (step.dependsOn().isEmpty()) {
+        launch(step);
+      }
+    }
     return done;
   }
 
@@ -78,39 +84,24 @@ final class PlanRunner {
         : TaskResult.failed(subtask.id(), "step '" + step.id() + "' ended abnormally: " + error)));
   }
 
+  /** Records a step's end (results first, so a dependent made ready here sees it) and starts what it unblocks. */
   private void ended(PlanStep step, TaskResult result) {
-    List<PlanStep> ready = new ArrayList<>();
-    boolean all;
-    synchronized (this) {
-      running.remove(step.id());
-      results.put(step.id(), result);
-      for (PlanStep next : dependents.getOrDefault(step.id(), List.of())) {
-        if (waitingOn.merge(next.id(), -1, Integer::sum) == 0) {
-          ready.add(next);
+    results.put(step.id(), result);
+    running.remove(step.id());
+    for (PlanStep next : dependents.getOrDefault(step.id(), List.of())) {
+      if (waitingOn.get(next.id()).decrementAndGet() == 0) {
+        List<String> missing = next.dependsOn().stream().filter(dep -> !results.get(dep).isCompleted()).toList();
+        if (!missing.isEmpty() && policy == FailurePolicy.FAIL_DEPENDENTS) {
+          ended(next, TaskResult.failed(subtaskId(next), "step '" + next.id() + "' did not run: its dependencies "
+              + missing + " did not complete"));
+        } else {
+          launch(next);
         }
       }
-      all = results.size() == plan.steps().size();
     }
-    for (PlanStep next : ready) {
-      List<String> missing = missing(next);
-      if (!missing.isEmpty() && policy == FailurePolicy.FAIL_DEPENDENTS) {
-        ended(next, TaskResult.failed(subtaskId(next), "step '" + next.id() + "' did not run: its dependencies "
-            + missing + " did not complete"));
-      } else {
-        launch(next);
-      }
+    if (unfinished.decrementAndGet() == 0) {
+      done.complete(new PlanResult(plan, results));
     }
-    if (all) {
-      Map<String, TaskResult> snapshot;
-      synchronized (this) {
-        snapshot = Map.copyOf(results);
-      }
-      done.complete(new PlanResult(plan, snapshot));
-    }
-  }
-
-  private synchronized List<String> missing(PlanStep step) {
-    return step.dependsOn().stream().filter(dep -> !results.get(dep).isCompleted()).toList();
   }
 
   /** A subtask of the parent; built directly because the builder draws a random id it would discard. */
@@ -125,17 +116,14 @@ final class PlanRunner {
     return id.length() <= TaskId.MAX_LENGTH ? TaskId.of(id) : TaskId.random();
   }
 
+  /** The step's input followed by its dependencies' outputs, or why they have none. */
   private String input(PlanStep step) {
     if (step.dependsOn().isEmpty()) {
       return step.input();
     }
-    Map<String, TaskResult> inputs;
-    synchronized (this) {
-      inputs = new HashMap<>(results);
-    }
     String earlier = step.dependsOn().stream()
         .map(dep -> {
-          TaskResult r = inputs.get(dep);
+          TaskResult r = results.get(dep);
           return r.isCompleted() ? "[" + dep + "] " + r.output()
               : "[" + dep + "] (not available: " + r.status() + (r.error() == null ? "" : ", " + r.error()) + ")";
         })

@@ -66,6 +66,7 @@ public final class Swarm implements AutoCloseable {
         .scheduler(b.scheduler)
         .registry(new AgentRegistry())
         .meters(b.meters)
+        .workerTimeout(b.config.workerTimeout())
         .build();
     this.store = b.store != null ? b.store : new InMemoryTaskStore();
     this.dispatcher = new Dispatcher(context.registry(), b.clock, b.scheduler, b.config.workerTimeout());
@@ -201,7 +202,10 @@ public final class Swarm implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the settings the pool size and default deadline come from (default: {@link SwarmConfig#defaults()}). */
+    /**
+     * Sets the settings the pool size ({@code MAX_PROCESS_WORKERS}, {@code MAX_THREAD_WORKERS}) and
+     * the default task deadline ({@code WORKER_TIMEOUT}) come from (default: {@link SwarmConfig#defaults()}).
+     */
     public Builder config(SwarmConfig config) {
       this.config = Objects.requireNonNull(config, "config must not be null");
       return this;

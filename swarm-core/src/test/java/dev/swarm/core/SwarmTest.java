@@ -261,6 +261,22 @@ class SwarmTest {
   }
 
   @Test
+  void submit_taskWithoutDeadline_getsTheConfiguredWorkerTimeout() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    Swarm swarm = build(builder()
+        .config(dev.swarm.api.SwarmConfig.from(Map.of("WORKER_TIMEOUT", "10")))
+        .agent(Agents.blocking("w", "sum", AgentOptions.defaults(), started, new CountDownLatch(1), interrupted)));
+    TaskHandle handle = swarm.submit(Task.builder("x").skill("sum").build());
+    started.await();
+    scheduler.advance(Duration.ofSeconds(9));
+    assertThat(handle.result()).isNotDone();
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(outcome(handle).error()).contains("missed its deadline after PT10S");
+    assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void close_stopsLocalAgents() {
     BaseAgent worker = Agents.echo("w", "sum");
     Swarm swarm = build(builder().agent(worker));

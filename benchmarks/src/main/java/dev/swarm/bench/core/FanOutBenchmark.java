@@ -58,6 +58,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Fan-out of subtasks to agents, beside the peers a user would pick instead.
@@ -274,7 +276,7 @@ public class FanOutBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void tearDown() {
+    public void tearDown(IterationParams iteration) {
       Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
       long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
@@ -284,7 +286,9 @@ public class FanOutBenchmark {
       swarm.context().pool().close();
       System.out.printf("%nswarmBlocking10k: %d subtasks blocking %d ms each: wall %d ms, peak heap %d MB%n",
           BLOCKING, BLOCK.toMillis(), wall.toMillis(), peakHeap >> 20);
-      if (wall.compareTo(Duration.ofMillis(1_500)) > 0 || peakHeap > 512L << 20) {
+      // Warm-up runs on a cold JIT; only measured runs are held to the targets.
+      boolean measured = iteration.getType() == IterationType.MEASUREMENT;
+      if (measured && (wall.compareTo(Duration.ofMillis(1_500)) > 0 || peakHeap > 512L << 20)) {
         throw new IllegalStateException("swarmBlocking10k missed its target: wall " + wall.toMillis()
             + " ms (max 1500), peak heap " + (peakHeap >> 20) + " MB (max 512)");
       }
@@ -294,7 +298,7 @@ public class FanOutBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 1)
+  @Warmup(iterations = 3)
   @Measurement(iterations = 3)
   public PlanResult swarmBlocking10k(Blocking s) throws Exception {
     PlanResult result = s.swarm.execute(s.plan, Task.of("fan out blocking"), FailurePolicy.FAIL_DEPENDENTS)
