@@ -14,7 +14,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SwarmCommand.Version.class,
     description = "An embeddable Java SDK for multi-agent LLM systems: demos and tools.",
-    subcommands = {DemoCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      RouteCommand.class,
+      TrainRouterCommand.class,
+      CacheCheckCommand.class,
+      A2aServeCommand.class
+    })
 public final class SwarmCommand implements Runnable {
   @Spec private CommandSpec spec;
 
