@@ -1,5 +1,7 @@
 package dev.swarm.a2a.client;
 
+import dev.swarm.api.SwarmException;
+
 /**
  * A JSON-RPC error answered by a remote A2A agent, as a typed exception. Both implementations are
  * {@link dev.swarm.api.SwarmException}s: {@link A2aRetriableException} for codes where a retry may
@@ -19,7 +21,7 @@ public sealed interface A2aFailure permits A2aRetriableException, A2aPermanentEx
   int code();
 
   /** Creates the exception the code calls for; {@code message} says what failed and where. */
-  static RuntimeException of(A2aError error, int code, String message) {
+  static SwarmException of(A2aError error, int code, String message) {
     return error.isRetriable()
         ? new A2aRetriableException(error, code, message)
         : new A2aPermanentException(error, code, message);

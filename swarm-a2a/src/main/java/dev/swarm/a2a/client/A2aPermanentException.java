@@ -8,6 +8,8 @@ public final class A2aPermanentException extends SwarmException.Permanent implem
   private final int code;
 
   /**
+   * Creates the exception for an error code answered by a peer.
+   *
    * @param error the mapped error; must not be retriable
    * @param code the code as received
    * @param message what failed and where

@@ -8,6 +8,8 @@ public final class A2aRetriableException extends SwarmException.Retriable implem
   private final int code;
 
   /**
+   * Creates the exception for an error code answered by a peer.
+   *
    * @param error the mapped error; must be retriable
    * @param code the code as received
    * @param message what failed and where

@@ -46,7 +46,7 @@ record RemoteCard(Binding binding, boolean streaming, AgentCard card) {
           skillId, Wire.field(skill, "name").orElse(skillId), skill.path("description").asText(""), tags));
     }
     AgentCard card = new AgentCard(
-        id != null ? id : name + "@" + cardUrl.getHost() + ":" + cardUrl.getPort(),
+        id != null ? id : name + "@" + cardUrl.getHost() + ":" + port(cardUrl),
         name,
         json.path("description").asText(""),
         Wire.field(json, "version").orElse("0"),
@@ -101,6 +101,13 @@ record RemoteCard(Binding binding, boolean streaming, AgentCard card) {
       return Optional.of(new Binding(Kind.WEBSOCKET, url, tenant));
     }
     return Optional.empty();
+  }
+
+  private static int port(URI url) {
+    if (url.getPort() != -1) {
+      return url.getPort();
+    }
+    return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
   }
 
   private static SwarmException.Permanent invalid(URI cardUrl, String what) {

@@ -42,6 +42,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
   private final Runnable onFinished;
   private final Instant startedAt;
   private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
+  private final CompletableFuture<Boolean> timer = new CompletableFuture<>();
   /** Artifact id to its name and accumulated text, in the order the peer produced them. */
   private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
 
@@ -69,8 +70,14 @@ final class RemoteTaskRun implements RemoteTaskHandle {
   /** Sends the task and arms the timeout; returns at once. */
   void start() {
     Duration timeout = effectiveTimeout();
-    CompletableFuture.delayedExecutor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS, settings.executor())
-        .execute(() -> timedOut(timeout));
+    // Completing the timer early (in finish) cancels the scheduled timeout, so a finished task
+    // is not kept reachable until its timeout would have fired.
+    timer.completeOnTimeout(true, Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)
+        .thenAcceptAsync(fired -> {
+          if (fired) {
+            timedOut(timeout);
+          }
+        }, settings.executor());
     settings.executor().execute(this::send);
   }
 
@@ -227,6 +234,10 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       fetchOutcome();
       return;
     }
+    if (cancelRequested && remoteTaskId == null) {
+      finish(TaskStatus.CANCELED, "canceled"); // the peer never took the task, so nothing runs
+      return;
+    }
     SwarmException swarm = unwrap(error);
     if (swarm.isRetriable() && retries < settings.maxRetries()) {
       retries++;
@@ -335,6 +346,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       return;
     }
     finished = true;
+    timer.complete(false);
     Transport.Call stream = currentStream;
     if (stream != null) {
       stream.abort();

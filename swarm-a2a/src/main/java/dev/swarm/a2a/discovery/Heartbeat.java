@@ -1,5 +1,6 @@
 package dev.swarm.a2a.discovery;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -178,7 +179,7 @@ public final class Heartbeat implements AutoCloseable {
   }
 
   private static String quote(String text) {
-    return new com.fasterxml.jackson.databind.node.TextNode(text).toString();
+    return new TextNode(text).toString();
   }
 
   /** Configures a {@link Heartbeat}. */

@@ -24,6 +24,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +98,7 @@ final class MembershipHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private void apply(ChannelHandlerContext ctx, boolean keepAlive, java.util.function.Supplier<String> change) {
+  private void apply(ChannelHandlerContext ctx, boolean keepAlive, Supplier<String> change) {
     executor.execute(() -> {
       try {
         reply(ctx, keepAlive, HttpResponseStatus.OK, change.get());

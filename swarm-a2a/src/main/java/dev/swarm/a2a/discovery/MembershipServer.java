@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -157,7 +158,7 @@ public final class MembershipServer implements AutoCloseable {
     }
 
     /** The heartbeat interval told to joining workers; match the membership's (default 5 s). */
-    public Builder heartbeatInterval(java.time.Duration interval) {
+    public Builder heartbeatInterval(Duration interval) {
       Objects.requireNonNull(interval, "heartbeatInterval must not be null");
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("heartbeatInterval must be positive but was " + interval);

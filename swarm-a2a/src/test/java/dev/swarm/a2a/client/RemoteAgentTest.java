@@ -301,6 +301,41 @@ class RemoteAgentTest {
   }
 
   @Test
+  void submit_sequentialTasks_reuseOneKeepAliveConnection() throws Exception {
+    agent = builder(false).build();
+    java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    server.respond((request, exchange) -> {
+      clientPorts.add(exchange.getRemoteAddress().getPort());
+      json(exchange, result(request.id(), "task", task("r-" + clientPorts.size(), "TASK_STATE_COMPLETED", "ok")));
+    });
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(await(agent.submit(Task.of("work " + i))).isCompleted()).isTrue();
+    }
+
+    assertThat(clientPorts).as("every call went over the same pooled connection").hasSize(1);
+  }
+
+  @Test
+  void cancel_beforeTheStreamNamedTheTask_endsCanceledWhenTheSendFails() throws Exception {
+    agent = builder(true).maxRetries(3).build();
+    CountDownLatch received = new CountDownLatch(1);
+    server.respond((request, exchange) -> {
+      received.countDown();
+      release.await();
+      ScriptedA2aServer.send(exchange, 503, "text/plain", "never took it");
+    });
+    RemoteTaskHandle handle = agent.submit(Task.of("work"));
+    assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+
+    handle.cancel();
+    release.countDown();
+
+    assertThat(await(handle).status()).isEqualTo(TaskStatus.CANCELED);
+    assertThat(server.methods()).as("no retry after the caller canceled").containsExactly("SendStreamingMessage");
+  }
+
+  @Test
   void submit_afterClose_throwsIllegalState() throws Exception {
     agent = builder(false).build();
     agent.close();
