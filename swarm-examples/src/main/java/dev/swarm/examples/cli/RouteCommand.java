@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.swarm.api.SwarmConfig;
 import dev.swarm.api.inference.Complexity;
 import dev.swarm.inference.router.RouterModel;
@@ -67,7 +69,18 @@ final class RouteCommand implements Callable<Integer> {
   private TaskMaster router() {
     SwarmConfig config = SwarmConfig.fromEnv();
     RouterModel routerModel = model == null ? TaskMaster.defaultModel() : readModel(model);
-    return TaskMaster.builder(routerModel).config(config).build();
+    TaskMaster.Builder builder = TaskMaster.builder(routerModel).config(config);
+    routerModel.embeddingModel().ifPresent(name -> builder.embeddingModel(embeddingModelNamed(name)));
+    return builder.build();
+  }
+
+  /** The embedding model a router model was trained with; only the one train-router offers can be loaded. */
+  private EmbeddingModel embeddingModelNamed(String name) {
+    if (!name.equals(AllMiniLmL6V2EmbeddingModel.class.getName()) && !name.equalsIgnoreCase("all-minilm-l6-v2")) {
+      throw new IllegalArgumentException("--model " + model + " was trained on embeddings from " + name
+          + ", which route cannot load; retrain it with train-router --embeddings (all-MiniLM-L6-v2) or without");
+    }
+    return new AllMiniLmL6V2EmbeddingModel();
   }
 
   private static RouterModel readModel(Path file) {

@@ -3,6 +3,7 @@ package dev.swarm.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.swarm.inference.router.CrossValidation;
 import dev.swarm.inference.router.LabelledPrompt;
 import dev.swarm.inference.router.RouterTrainer;
@@ -57,16 +58,24 @@ final class TrainRouterCommand implements Callable<Integer> {
       description = "Cross-validation folds, at least 2 (default: ${DEFAULT-VALUE}).")
   private int folds;
 
+  @Option(names = "--embeddings",
+      description = "Also learn from all-MiniLM-L6-v2 sentence embeddings (in-process, offline): slower to train "
+          + "and to route, often better on paraphrased traffic. route --model loads the embedding model itself.")
+  private boolean embeddings;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     TrainingReport report;
     try {
       requireWritableDirectory(out);
-      TrainingOptions options = TrainingOptions.builder().folds(folds).build();
+      TrainingOptions.Builder options = TrainingOptions.builder().folds(folds);
+      if (embeddings) {
+        options.embeddingModel(new AllMiniLmL6V2EmbeddingModel());
+      }
       List<LabelledPrompt> examples =
           LabelledPrompt.readJsonLines(new BufferedReader(new InputStreamReader(System.in, UTF_8)));
-      report = RouterTrainer.train(examples, options);
+      report = RouterTrainer.train(examples, options.build());
     } catch (IllegalArgumentException e) {
       err.println("train-router: " + e.getMessage());
       err.flush();

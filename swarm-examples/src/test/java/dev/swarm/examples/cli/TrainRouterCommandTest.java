@@ -59,6 +59,26 @@ class TrainRouterCommandTest {
   }
 
   @Test
+  void trainRouter_embeddings_writesAModelRouteLoadsWithTheSameEmbedder() throws Exception {
+    Path out = dir.resolve("embedded.json");
+    String question = "{\"id\":1,\"prompt\":\"What is the capital of Australia?\"}\n";
+
+    Run trained = Run.of(resource("/cli/router-inverted.jsonl"), "train-router", "--out", out.toString(),
+        "--folds", "2", "--embeddings");
+    Run routed = Run.of(question, "route", "--model", out.toString());
+    Path foreign = Files.writeString(dir.resolve("foreign.json"), Files.readString(out)
+        .replace(RouterModel.read(out).embeddingModel().orElseThrow(), "text-embedding-3-small"));
+    Run refused = Run.of(question, "route", "--model", foreign.toString());
+
+    assertThat(trained.exit()).as(trained.err()).isZero();
+    assertThat(RouterModel.read(out).embeddingModel()).isPresent();
+    assertThat(routed.exit()).as(routed.err()).isZero();
+    assertThat(routed.outLines().get(0).get("tier").asText()).isEqualTo("LARGE");
+    assertThat(refused.exit()).isEqualTo(JsonLines.BAD_INPUT);
+    assertThat(refused.err()).contains("text-embedding-3-small").contains("--embeddings");
+  }
+
+  @Test
   void trainRouter_unknownLabel_namesLineAndFieldAndWritesNoFile() throws Exception {
     Path out = dir.resolve("model.json");
     String input = resource("/cli/router-inverted.jsonl") + "{\"prompt\":\"Say hi\",\"label\":\"MEDIUM\"}\n";
