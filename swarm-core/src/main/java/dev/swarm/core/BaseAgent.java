@@ -193,34 +193,17 @@ public abstract class BaseAgent implements Agent {
     Instant now = ctx.clock().instant();
     Instant deadline = task.deadline() != null ? task.deadline() : now.plus(timeout(ctx));
     Run run = new Run(this, task, listener, deadline, sequence.incrementAndGet());
-    boolean startNow;
-    lock.lock();
-    try {
-      if (state != State.RUNNING) {
-        throw stopped();
-      }
-      if (runs.putIfAbsent(task.id(), run) != null) {
-        throw new SwarmException.Permanent("agent '" + id() + "' is already working on task " + task.id()
-            + "; give each task a fresh id");
-      }
-      if (running < options.maxConcurrent()) {
-        running++;
-        run.hasSlot = true;
-        startNow = true;
-      } else if (waiting.size() < options.queueCapacity()) {
-        waiting.add(run);
-        startNow = false;
-      } else {
-        runs.remove(task.id());
-        rejected.increment();
-        throw new SwarmException.Retriable("agent '" + id() + "' is running its limit of " + options.maxConcurrent()
-            + " tasks with a full queue of " + options.queueCapacity() + "; retry later, add agents or raise its limits");
-      }
-    } finally {
-      lock.unlock();
-    }
+    // Announced before admission: once queued, another thread may start the run at any moment.
     ctx.events().onEvent(new SwarmEvent.Submitted(task.id(), id(), task.correlationId(), now));
     run.submitted(now);
+    boolean startNow;
+    try {
+      startNow = admit(run);
+    } catch (SwarmException refused) {
+      run.rejected(refused.getMessage(), now);
+      ctx.events().onEvent(new SwarmEvent.Failed(task.id(), id(), refused.getMessage(), task.correlationId(), now));
+      throw refused;
+    }
     Duration allowed = Duration.between(now, deadline);
     if (allowed.isNegative() || allowed.isZero()) {
       run.expire(Duration.ZERO);
@@ -231,6 +214,36 @@ public abstract class BaseAgent implements Agent {
       launch(run, ctx);
     }
     return run;
+  }
+
+  /** Takes a slot for {@code run} (true), queues it (false), or refuses it. */
+  private boolean admit(Run run) {
+    lock.lock();
+    try {
+      if (state != State.RUNNING) {
+        throw stopped();
+      }
+      TaskId taskId = run.taskId();
+      if (runs.putIfAbsent(taskId, run) != null) {
+        throw new SwarmException.Permanent("agent '" + id() + "' is already working on task " + taskId
+            + "; give each task a fresh id");
+      }
+      if (running < options.maxConcurrent()) {
+        running++;
+        run.hasSlot = true;
+        return true;
+      }
+      if (waiting.size() < options.queueCapacity()) {
+        waiting.add(run);
+        return false;
+      }
+      runs.remove(taskId);
+      rejected.increment();
+      throw new SwarmException.Retriable("agent '" + id() + "' is running its limit of " + options.maxConcurrent()
+          + " tasks with a full queue of " + options.queueCapacity() + "; retry later, add agents or raise its limits");
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Tasks this agent is running now. */

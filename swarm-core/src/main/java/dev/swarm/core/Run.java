@@ -137,6 +137,12 @@ final class Run implements TaskHandle {
     status(TaskStatus.SUBMITTED, "", now);
   }
 
+  /** Ends the stream of a task the agent refused; the run never counts as accepted. */
+  synchronized void rejected(String why, Instant now) {
+    finished = true;
+    status(TaskStatus.REJECTED, why, now);
+  }
+
   /** Charges a model call made for this task. */
   void charge(double costUsd) {
     ownCost.add(costUsd);

@@ -12,6 +12,7 @@ import dev.swarm.api.Task;
 import dev.swarm.api.TaskHandle;
 import dev.swarm.api.TaskResult;
 import dev.swarm.api.TaskStatus;
+import dev.swarm.api.TaskUpdate;
 import dev.swarm.api.event.SwarmEvent;
 import dev.swarm.api.inference.InferenceRequest;
 import dev.swarm.api.inference.RoutingHint;
@@ -171,10 +172,13 @@ class BaseAgentTest {
         started, release, new CountDownLatch(1)));
     TaskHandle running = agent.submit(Task.of("one"));
     started.await();
-    assertThatThrownBy(() -> agent.submit(Task.of("two")))
+    List<TaskStatus> statuses = new CopyOnWriteArrayList<>();
+    assertThatThrownBy(() -> agent.submit(Task.of("two"), u -> statuses.add(((TaskUpdate.StatusChanged) u).status())))
         .isInstanceOf(SwarmException.Retriable.class)
         .hasMessageContaining("limit of 1");
+    assertThat(statuses).containsExactly(TaskStatus.SUBMITTED, TaskStatus.REJECTED);
     assertThat(agent.stats().rejected()).isEqualTo(1);
+    assertThat(agent.activeTasks()).hasSize(1);
     release.countDown();
     assertThat(outcome(running).isCompleted()).isTrue();
   }
