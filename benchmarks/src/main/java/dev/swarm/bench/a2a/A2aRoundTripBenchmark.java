@@ -1,6 +1,9 @@
 package dev.swarm.bench.a2a;
 
+import dev.swarm.a2a.client.RemoteAgent;
 import dev.swarm.a2a.server.A2aServer;
+import dev.swarm.api.Task;
+import dev.swarm.api.TaskResult;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -35,7 +38,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * A2A {@code SendMessage} round trips on loopback with an agent that answers at once: latency
  * (p50, p99) on one keep-alive connection, throughput over 64 concurrent keep-alive connections,
  * and throughput of the WebSocket binding. The HTTP measurements run against swarm's server and,
- * in the same run with the same client, against the official A2A JS SDK server on node.
+ * in the same run with the same client, against the official A2A JS SDK server on node; one more
+ * measures a whole task through swarm's {@code RemoteAgent} client against each.
  *
  * <p>Run all of it and get the swarm / JS ratios with {@code java -cp benchmarks/target/benchmarks.jar
  * dev.swarm.bench.a2a.A2aRoundTripBenchmark} from the repository root (node and {@code npm ci
@@ -121,6 +125,33 @@ public class A2aRoundTripBenchmark {
     }
   }
 
+  /**
+   * swarm's own A2A client, {@code RemoteAgent}, to the server under test: the whole SDK path an
+   * orchestrator takes (card, SSE or WebSocket stream, result mapping), not just the server.
+   */
+  @State(Scope.Benchmark)
+  public static class RemoteAgents {
+    @Param({"swarm", "swarm-websocket", "js"})
+    public String server;
+
+    RemoteAgent agent;
+
+    @Setup(Level.Trial)
+    public void connect(Servers servers) {
+      int port = server.equals("js") ? servers.js.port() : servers.swarm.port();
+      agent = RemoteAgent.builder()
+          .baseUrl(URI.create("http://127.0.0.1:" + port))
+          .preferWebSocket(server.equals("swarm-websocket"))
+          .maxLoad(1_000)
+          .build();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      agent.close();
+    }
+  }
+
   static String request(String messageId) {
     return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":{\"message\":{\"messageId\":\"" + messageId
         + "\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hello\"}]}}}";
@@ -153,6 +184,19 @@ public class A2aRoundTripBenchmark {
     return link.socket.call(link.nextSend());
   }
 
+  /** Latency of one task through swarm's RemoteAgent, over HTTP+SSE or the WebSocket binding. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Threads(1)
+  public TaskResult remoteAgentLatency(RemoteAgents agents) throws Exception {
+    TaskResult result = agents.agent.submit(Task.of("hello")).result().get(30, TimeUnit.SECONDS);
+    if (!result.isCompleted()) {
+      throw new IllegalStateException("the remote task did not complete: " + result);
+    }
+    return result;
+  }
+
   /** Runs every measurement above and prints each swarm / JS ratio. */
   public static void main(String[] args) throws RunnerException {
     Collection<RunResult> results = new Runner(new OptionsBuilder().include(A2aRoundTripBenchmark.class.getName() + "\\.").build()).run();
@@ -168,7 +212,7 @@ public class A2aRoundTripBenchmark {
     byBenchmark.forEach((name, servers) -> {
       RunResult swarm = servers.get("swarm");
       RunResult js = servers.get("js");
-      if (name.equals("roundTripLatency") && swarm != null && js != null) {
+      if (name.endsWith("Latency") && swarm != null && js != null) {
         for (double percentile : new double[] {50, 99}) {
           double ours = swarm.getPrimaryResult().getStatistics().getPercentile(percentile);
           double theirs = js.getPrimaryResult().getStatistics().getPercentile(percentile);

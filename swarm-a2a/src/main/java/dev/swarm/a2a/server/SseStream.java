@@ -42,6 +42,7 @@ final class SseStream implements TaskEntry.Subscriber {
   private final Runnable onDone;
   private final AtomicBoolean ended = new AtomicBoolean();
   private @Nullable ScheduledFuture<?> keepAliveTimer;
+  private boolean flushPending;
   private final GenericFutureListener<Future<? super Void>> onClose = closed -> abandon();
 
   /** @param onDone runs on the event loop once the response is complete (not on a disconnect) */
@@ -64,7 +65,8 @@ final class SseStream implements TaskEntry.Subscriber {
         .set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     HttpUtil.setTransferEncodingChunked(response, true);
     ctx.executor().execute(() -> {
-      ctx.writeAndFlush(response);
+      ctx.write(response);
+      flushSoon();
       long every = state.limits.keepAliveInterval().toMillis();
       keepAliveTimer = ctx.executor().scheduleAtFixedRate(
           () -> ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(KEEP_ALIVE))), every, every, TimeUnit.MILLISECONDS);
@@ -121,6 +123,23 @@ final class SseStream implements TaskEntry.Subscriber {
     byte[] json = JsonRpc.result(id, result).toString().getBytes(StandardCharsets.UTF_8);
     var buffer = Unpooled.buffer(json.length + 8);
     buffer.writeBytes("data: ".getBytes(StandardCharsets.US_ASCII)).writeBytes(json).writeByte('\n').writeByte('\n');
-    ctx.executor().execute(() -> ctx.writeAndFlush(new DefaultHttpContent(buffer)));
+    ctx.executor().execute(() -> {
+      ctx.write(new DefaultHttpContent(buffer));
+      flushSoon();
+    });
+  }
+
+  /**
+   * Flushes once after the writes already queued on the event loop, so an agent that produces
+   * several events at once costs one system call, not one per event. Event loop only.
+   */
+  private void flushSoon() {
+    if (!flushPending) {
+      flushPending = true;
+      ctx.executor().execute(() -> {
+        flushPending = false;
+        ctx.flush();
+      });
+    }
   }
 }
