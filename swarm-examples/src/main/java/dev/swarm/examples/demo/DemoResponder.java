@@ -100,6 +100,8 @@ public final class DemoResponder {
       String l = line.strip();
       if (l.startsWith("- " + FINDING)) {
         findings.add("- " + l.substring(2 + FINDING.length()));
+      } else if (l.startsWith("[")) { // a step's result as the stock orchestrator aggregates them: "[s1] ..."
+        findings.add("- " + firstSentence(l.substring(l.indexOf(']') + 1)));
       }
     }
     return "Answer to: " + task + "\n"
