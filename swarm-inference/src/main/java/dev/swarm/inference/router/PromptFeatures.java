@@ -22,6 +22,21 @@ final class PromptFeatures {
   static final int DENSE = DENSE_NAMES.length;
 
   private static final int FIRST_CUE = 10;
+
+  // Character classes for the ASCII fast path; other characters go through java.lang.Character.
+  private static final int ASCII = 128;
+  private static final byte OTHER = 0;
+  private static final byte LETTER = 1;
+  private static final byte DIGIT = 2;
+  private static final byte SPACE = 3;
+  private static final byte QUESTION = 4;
+  private static final byte SENTENCE_END = 5;
+  private static final byte NEWLINE = 6;
+  private static final byte CODE = 7;
+  private static final byte QUOTE = 8;
+  private static final byte BULLET = 9;
+  private static final byte[] ASCII_KIND = new byte[ASCII];
+  private static final char[] ASCII_LOWER = new char[ASCII];
   private static final int FNV_OFFSET = 0x811C9DC5;
   private static final int FNV_PRIME = 0x01000193;
   private static final int BIGRAM_SALT = 0x5BD1E995;
@@ -69,11 +84,29 @@ final class PromptFeatures {
       "paragraphs", "pages", "words", "memo", "proposal", "chapter", "briefing", "curriculum"}
   };
 
-  private static final int CUE_TABLE_SIZE = 1024;
+  private static final int CUE_TABLE_SIZE = 4096;
   private static final int[] CUE_HASHES = new int[CUE_TABLE_SIZE];
   private static final byte[] CUE_FAMILY = new byte[CUE_TABLE_SIZE];
 
   static {
+    for (char c = 0; c < ASCII; c++) {
+      ASCII_KIND[c] = Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : OTHER;
+      ASCII_LOWER[c] = Character.toLowerCase(c);
+    }
+    for (char c : " \t\r".toCharArray()) {
+      ASCII_KIND[c] = SPACE;
+    }
+    ASCII_KIND['?'] = QUESTION;
+    ASCII_KIND['.'] = SENTENCE_END;
+    ASCII_KIND['!'] = SENTENCE_END;
+    ASCII_KIND['\n'] = NEWLINE;
+    for (char c : "{}();=<>[]_".toCharArray()) {
+      ASCII_KIND[c] = CODE;
+    }
+    ASCII_KIND['"'] = QUOTE;
+    ASCII_KIND['`'] = QUOTE;
+    ASCII_KIND['-'] = BULLET;
+    ASCII_KIND['*'] = BULLET;
     java.util.Arrays.fill(CUE_FAMILY, (byte) -1);
     for (int family = 0; family < CUES.length; family++) {
       for (String cue : CUES[family]) {
@@ -122,15 +155,17 @@ final class PromptFeatures {
 
     for (int i = 0; i <= length; i++) {
       char c = i < length ? text.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        if (Character.isDigit(c)) {
+      int kind = c < ASCII ? ASCII_KIND[c] : unicodeKind(c);
+      if (kind == LETTER || kind == DIGIT) {
+        if (kind == DIGIT) {
           digits++;
         } else {
           letters++;
           allDigits = false;
         }
-        hash = (hash ^ Character.toLowerCase(c)) * FNV_PRIME;
+        hash = (hash ^ (c < ASCII ? ASCII_LOWER[c] : Character.toLowerCase(c))) * FNV_PRIME;
         wordLength++;
+        lineStart = false;
         continue;
       }
       if (wordLength > 0) {
@@ -156,49 +191,66 @@ final class PromptFeatures {
         wordLength = 0;
         allDigits = true;
       }
-      switch (c) {
-        case '?' -> {
+      switch (c < ASCII ? kind : c == '\u2022' ? BULLET : OTHER) {
+        case SPACE -> {}
+        case QUESTION -> {
           questions++;
           sentences++;
+          lineStart = false;
         }
-        case '.', '!' -> {
+        case SENTENCE_END -> {
           if (i + 1 >= length || Character.isWhitespace(text.charAt(i + 1))) {
             sentences++;
           }
+          lineStart = false;
         }
-        case '\n' -> newlines++;
-        case '{', '}', '(', ')', ';', '=', '<', '>', '[', ']', '_' -> codeSymbols++;
-        case '"', '`' -> quotes++;
-        case '-', '*', '\u2022' -> {
+        case NEWLINE -> {
+          newlines++;
+          lineStart = true;
+        }
+        case CODE -> {
+          codeSymbols++;
+          lineStart = false;
+        }
+        case QUOTE -> {
+          quotes++;
+          lineStart = false;
+        }
+        case BULLET -> {
           if (lineStart) {
             enumerations++;
           }
+          lineStart = false;
         }
-        default -> {}
-      }
-      if (c == '\n') {
-        lineStart = true;
-      } else if (!Character.isWhitespace(c)) {
-        lineStart = false;
+        default -> lineStart = false;
       }
     }
     if (length > 0 && sentences == 0) {
       sentences = 1;
     }
-    dense[0] = StrictMath.log1p(length);
-    dense[1] = StrictMath.log1p(words);
-    dense[2] = StrictMath.log1p(sentences);
+    dense[0] = log1p(length);
+    dense[1] = log1p(words);
+    dense[2] = log1p(sentences);
     dense[3] = Math.min(questions, 5);
     dense[4] = words == 0 ? 0 : Math.min((double) wordChars / words, 15);
     dense[5] = letters + digits == 0 ? 0 : (double) digits / (letters + digits);
-    dense[6] = StrictMath.log1p(newlines);
-    dense[7] = StrictMath.log1p(codeSymbols);
-    dense[8] = StrictMath.log1p(quotes);
-    dense[9] = StrictMath.log1p(enumerations);
+    dense[6] = log1p(newlines);
+    dense[7] = log1p(codeSymbols);
+    dense[8] = log1p(quotes);
+    dense[9] = log1p(enumerations);
     for (int f = FIRST_CUE; f < DENSE; f++) {
-      dense[f] = StrictMath.log1p(dense[f]);
+      dense[f] = log1p(dense[f]);
     }
     return terms;
+  }
+
+  /** StrictMath (bit-identical on every platform, so retraining reproduces the model) but free for zero. */
+  private static double log1p(double count) {
+    return count == 0 ? 0 : StrictMath.log1p(count);
+  }
+
+  private static int unicodeKind(char c) {
+    return Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : OTHER;
   }
 
   private static void countCue(int hash, double[] dense) {
