@@ -31,6 +31,7 @@ final class A2aServeAgent extends BaseAgent {
 
   @Override
   protected TaskResult process(Task task) {
+    // BaseAgent has already refused skills the card does not list, so the default is ANSWER.
     String skill = task.skill() == null ? ANSWER : task.skill();
     return switch (skill) {
       case ECHO -> TaskResult.completed(task.id(), task.input());

@@ -56,8 +56,8 @@ final class A2aServeCommand implements Callable<Integer> {
   private @Nullable String token;
 
   @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
-      description = "How fast the offline demo models answer relative to real ones; 0 answers at once "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Multiplies the offline demo models' latency (small 50-100 ms, large 0.5-2 s); 0 answers at "
+          + "once (default: ${DEFAULT-VALUE}).")
   private double timeScale;
 
   @Override

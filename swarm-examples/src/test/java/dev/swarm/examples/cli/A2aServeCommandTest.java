@@ -66,6 +66,11 @@ class A2aServeCommandTest {
         assertThat(summary.status()).as(String.valueOf(summary.error())).isEqualTo(TaskStatus.COMPLETED);
         assertThat(summary.output()).startsWith("Summary: ");
       }
+      try (RemoteAgent overWebSocket = RemoteAgent.builder().baseUrl(base).bearerToken(TOKEN).preferWebSocket(true).build()) {
+        TaskResult echo = resultOf(overWebSocket.submit(Task.builder("hello over a socket").skill("echo").build()));
+
+        assertThat(echo.output()).isEqualTo("hello over a socket");
+      }
       try (RemoteAgent intruder = RemoteAgent.builder().baseUrl(base).bearerToken("wrong").build()) {
         RemoteTaskHandle refused = intruder.submit(Task.builder("let me in").skill("echo").build());
 
