@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 
@@ -32,11 +33,11 @@ final class AgentCardResponse {
     String ifNoneMatch = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
     String ifModifiedSince = request.headers().get(HttpHeaderNames.IF_MODIFIED_SINCE);
     boolean notModified = ifNoneMatch != null
-        ? ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(etag::equals)
+        ? ifNoneMatch.equals("*") || Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(etag::equals)
         : ifModifiedSince != null && notModifiedSince(ifModifiedSince, state);
     FullHttpResponse response = notModified
         ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED)
-        : HttpHandler.response(HttpResponseStatus.OK, new String(body, StandardCharsets.UTF_8), "application/json");
+        : HttpHandler.response(HttpResponseStatus.OK, body, "application/json");
     if (!notModified && request.method().equals(HttpMethod.HEAD)) {
       response.content().clear();
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarm.a2a.server.JsonRpc.Call;
 import dev.swarm.a2a.server.RpcDispatcher.Caller;
-import dev.swarm.a2a.server.RpcDispatcher.Outcome;
 import dev.swarm.a2a.server.RpcDispatcher.Reply;
 import dev.swarm.a2a.server.RpcDispatcher.Stream;
 import io.netty.buffer.ByteBufInputStream;
@@ -244,8 +243,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   // ---- plumbing ----
 
   static FullHttpResponse response(HttpResponseStatus status, String body, String contentType) {
-    FullHttpResponse response = new DefaultFullHttpResponse(
-        HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    return response(status, body.getBytes(StandardCharsets.UTF_8), contentType);
+  }
+
+  static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     return response;
   }

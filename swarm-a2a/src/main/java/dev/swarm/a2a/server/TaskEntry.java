@@ -14,6 +14,7 @@ import dev.swarm.api.TaskResult;
 import dev.swarm.api.TaskStatus;
 import dev.swarm.api.TaskUpdate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ final class TaskEntry {
 
   /** The agent refused the task before it started. */
   void reject(String reason) {
-    finish(new TaskResult(id, TaskStatus.REJECTED, "", reason, java.time.Duration.ZERO, 0, Map.of()));
+    finish(new TaskResult(id, TaskStatus.REJECTED, "", reason, Duration.ZERO, 0, Map.of()));
   }
 
   private void finish(TaskResult result) {
