@@ -90,6 +90,15 @@ class A2aServerTest {
   }
 
   @Test
+  void agentCard_forwardedHeadersNotTrusted_areIgnored() throws Exception {
+    HttpResponse<String> response = rpc.http().send(
+        HttpRequest.newBuilder(server.baseUrl().resolve("/.well-known/agent-card.json"))
+            .header("X-Forwarded-Host", "evil.example").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(Rpc.JSON.readTree(response.body()).path("url").asText()).isEqualTo(server.baseUrl() + "/");
+  }
+
+  @Test
   void sendMessage_blocking_returnsCompletedTaskWithArtifactAndHistory() throws Exception {
     JsonNode response = rpc.call("SendMessage", Rpc.send("hello"));
     JsonNode task = response.path("result").path("task");

@@ -88,6 +88,26 @@ class PushNotificationTest {
   }
 
   @Test
+  void configs_in03Shapes_roundTrip() throws Exception {
+    try (A2aServer server = A2aServer.builder().agent(agent).ioThreads(1).allowPrivateWebhooks(true).build()) {
+      server.start();
+      Rpc rpc = new Rpc(server.baseUrl()).version(null);
+      String id = rpc.call("message/send", "{\"message\":{\"kind\":\"message\",\"messageId\":\"o\",\"role\":\"user\","
+          + "\"parts\":[{\"kind\":\"text\",\"text\":\"slow old\"}]},\"configuration\":{\"blocking\":false}}").path("result").path("id").asText();
+      JsonNode set = rpc.call("tasks/pushNotificationConfig/set", "{\"taskId\":\"" + id + "\",\"pushNotificationConfig\":{\"id\":\"p1\",\"url\":\""
+          + hook + "\",\"authentication\":{\"schemes\":[\"Bearer\"],\"credentials\":\"c\"}}}").path("result");
+      assertThat(set.path("taskId").asText()).isEqualTo(id);
+      assertThat(set.path("pushNotificationConfig").path("authentication").path("schemes").get(0).asText()).isEqualTo("Bearer");
+      assertThat(rpc.call("tasks/pushNotificationConfig/get", "{\"id\":\"" + id + "\",\"pushNotificationConfigId\":\"p1\"}")
+          .path("result").path("pushNotificationConfig").path("url").asText()).isEqualTo(hook);
+      assertThat(rpc.call("tasks/pushNotificationConfig/list", "{\"id\":\"" + id + "\"}").path("result")).hasSize(1);
+      assertThat(rpc.call("tasks/pushNotificationConfig/delete", "{\"id\":\"" + id + "\",\"pushNotificationConfigId\":\"p1\"}")
+          .path("result").isNull()).isTrue();
+      assertThat(rpc.call("tasks/pushNotificationConfig/list", "{\"id\":\"" + id + "\"}").path("result")).isEmpty();
+    }
+  }
+
+  @Test
   void webhookToInternalAddress_isRefusedByDefault() throws Exception {
     try (A2aServer server = A2aServer.builder().agent(agent).ioThreads(1).build()) {
       server.start();

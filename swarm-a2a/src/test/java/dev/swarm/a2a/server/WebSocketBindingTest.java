@@ -80,6 +80,21 @@ class WebSocketBindingTest {
   }
 
   @Test
+  void droppedLink_midStream_releasesTheCallButNotTheTask() throws Exception {
+    try (A2aServer server = A2aServer.builder().agent(agent).ioThreads(1).build()) {
+      server.start();
+      Frames frames = new Frames();
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(wsUrl(server), frames).get(10, TimeUnit.SECONDS);
+      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendStreamingMessage\",\"params\":" + Rpc.send("slow ws") + "}", true).get();
+      assertThat(frames.next().path("result").has("task")).isTrue();
+      assertThat(server.state().inFlight.get()).isEqualTo(1);
+      socket.abort();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> server.state().inFlight.get() == 0);
+      assertThat(agent.currentLoad()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void upgrade_withoutCredentials_isRefused() throws Exception {
     try (A2aServer server = A2aServer.builder().agent(agent).ioThreads(1).bearerToken("t").build()) {
       server.start();
