@@ -359,8 +359,9 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       lastStatus = status;
       emit(new TaskUpdate.StatusChanged(task.id(), status, error == null ? "" : error, now()));
     }
-    result.complete(toResult(status, error));
-    onFinished.run();
+    TaskResult outcome = toResult(status, error);
+    onFinished.run(); // release the load slot first: whoever sees the result may submit again
+    result.complete(outcome);
   }
 
   private TaskResult toResult(TaskStatus status, @Nullable String error) {
