@@ -31,12 +31,15 @@ import picocli.CommandLine.Spec;
     name = "a2a-serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the swarm demo agent over A2A 1.0 (JSON-RPC with SSE, and the WebSocket binding).",
-      "Its skills: echo (no model), summarise and answer (the hybrid engine routes each between the",
-      "small and the large model; offline demo models unless the environment configures real ones).",
-      "Prints exactly `LISTENING <port>` on stdout once it accepts connections, then serves until",
-      "stdin closes or the process is stopped; either way it drains in-flight calls before exiting.",
-      "To run it detached, keep stdin open: `sleep infinity | swarm a2a-serve`."
+      "Serves the swarm demo agent over A2A 1.0: JSON-RPC with SSE streaming,",
+      "and the WebSocket binding. Its skills: echo (no model), summarise and",
+      "answer (the hybrid engine routes each between the small and the large",
+      "model: offline demo models unless the environment configures real ones).",
+      "Prints exactly `LISTENING <port>` on stdout once it accepts connections,",
+      "then serves until stdin closes or the process is stopped, and lets",
+      "in-flight calls finish before it exits. To keep it running detached,",
+      "hold stdin open: `sleep infinity | swarm a2a-serve`.",
+      ""
     })
 final class A2aServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(A2aServeCommand.class);

@@ -25,13 +25,17 @@ import picocli.CommandLine.Spec;
     name = "cache-check",
     mixinStandardHelpOptions = true,
     description = {
-      "Asks the semantic cache, with its default threshold and guards, whether it would answer prompt b",
-      "with the answer cached for prompt a. Embeds with the in-process all-MiniLM-L6-v2 model (offline).",
-      "Reads JSON Lines {\"id\":…,\"a\":…,\"b\":…} on stdin and writes one line per input, in order:",
+      "Says whether the semantic cache, with its default threshold and guards,",
+      "would answer prompt b with the answer cached for prompt a. Embeds with",
+      "the in-process all-MiniLM-L6-v2 model (offline).",
+      "Reads JSON Lines {\"id\":…,\"a\":…,\"b\":…} on stdin; writes one line per",
+      "input line, in input order:",
       "  {\"id\":…,\"similarity\":s,\"hit\":true|false}",
-      "similarity is the cosine similarity of the two prompts' embeddings (1 for the same prompt).",
-      "A bad line stops the run with its line number and field on stderr and exit status 2;",
-      "lines before it have already been answered."
+      "similarity is the cosine similarity of the prompts' embeddings (1 for the",
+      "same prompt); the id (a string or a number) is echoed as given.",
+      "A bad line stops the run: its line number and field go to stderr, the",
+      "exit status is 2, and the lines before it have already been answered.",
+      ""
     })
 final class CacheCheckCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

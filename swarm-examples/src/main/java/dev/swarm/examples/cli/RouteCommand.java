@@ -33,13 +33,17 @@ import picocli.CommandLine.Spec;
     name = "route",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores prompts with the learned router (TaskMaster) and picks a tier for each.",
-      "Reads JSON Lines {\"id\":…,\"prompt\":…} on stdin and writes one line per input, in order:",
-      "  {\"id\":…,\"score\":p,\"level\":\"SIMPLE|MEDIUM|COMPLEX\",\"confidence\":c,\"tier\":\"SMALL|LARGE\"}",
-      "score is the probability that the prompt needs the large model; the id is echoed as given.",
-      "Levels use SIMPLE_THRESHOLD (default 0.3) and COMPLEX_THRESHOLD (default 0.7) from the environment.",
-      "A bad line stops the run with its line number and field on stderr and exit status 2;",
-      "lines before it have already been answered."
+      "Scores prompts with the learned router (TaskMaster) and picks a tier each.",
+      "Reads JSON Lines {\"id\":…,\"prompt\":…} on stdin; writes one line per",
+      "input line, in input order:",
+      "  {\"id\":…,\"score\":p,\"level\":\"SIMPLE|MEDIUM|COMPLEX\",",
+      "   \"confidence\":c,\"tier\":\"SMALL|LARGE\"}",
+      "score is the probability that the prompt needs the large model; the id",
+      "(a string or a number) is echoed as given. Levels follow SIMPLE_THRESHOLD",
+      "(default 0.3) and COMPLEX_THRESHOLD (default 0.7) from the environment.",
+      "A bad line stops the run: its line number and field go to stderr, the",
+      "exit status is 2, and the lines before it have already been answered.",
+      ""
     })
 final class RouteCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -35,17 +35,23 @@ import picocli.CommandLine.Spec;
     name = "train-router",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains a router model from labelled prompts and writes it to --out for `swarm route --model`.",
-      "Reads JSON Lines {\"prompt\":…,\"label\":\"SMALL|LARGE\"} on stdin; other fields are ignored.",
-      "Before training the final model on every example, measures it by stratified k-fold",
-      "cross-validation and prints one JSON line on stderr:",
-      "  {\"out\":…,\"folds\":k,\"examples\":n,\"auc\":…,\"accuracy\":…,\"calibrationError\":…,\"l2\":…}",
-      "stdout stays empty. Training is deterministic: the same input writes the same bytes.",
-      "Retrain the shipped default with:",
-      "  swarm train-router --out swarm-inference/src/main/resources/dev/swarm/inference/default-router.json \\",
-      "    < swarm-inference/src/main/resources/dev/swarm/inference/router-corpus.jsonl",
-      "A bad line (not JSON, a missing prompt, a label other than SMALL or LARGE) is named with its line",
-      "number and field on stderr, the exit status is 2 and no model file is written."
+      "Trains a router model from labelled prompts and writes it to --out, for",
+      "`swarm route --model`. Reads JSON Lines on stdin:",
+      "  {\"prompt\":…,\"label\":\"SMALL|LARGE\"}   (other fields are ignored)",
+      "Measures the model by stratified k-fold cross-validation, trains the",
+      "final model on every example, and prints the metrics as one JSON line on",
+      "stderr; stdout stays empty:",
+      "  {\"out\":…,\"folds\":k,\"examples\":n,\"auc\":…,\"accuracy\":…,",
+      "   \"calibrationError\":…,\"l2\":…}",
+      "Training is deterministic: the same input writes the same bytes. Retrain",
+      "the shipped default (from the repository root) with:",
+      "  swarm train-router --out \\",
+      "   swarm-inference/src/main/resources/dev/swarm/inference/default-router.json \\",
+      "   < swarm-inference/src/main/resources/dev/swarm/inference/router-corpus.jsonl",
+      "A bad line (not JSON, no prompt, a label other than SMALL or LARGE) is",
+      "named with its line number and field on stderr, the exit status is 2,",
+      "and no model file is written.",
+      ""
     })
 final class TrainRouterCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
