@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class RpcDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
   private static final int DEFAULT_PAGE_SIZE = 50;
+  /** Message metadata a swarm caller sends with its task's correlation id. */
+  static final String CORRELATION_ID = "correlationId";
 
   /** Who is calling, and the public base URL they reached the server under (computed on demand). */
   record Caller(String principal, Supplier<URI> baseUrl) {}
@@ -188,14 +190,19 @@ final class RpcDispatcher {
     if (!entry.claimStart()) {
       return;
     }
-    Task task = Task.builder(input)
+    Task.Builder builder = Task.builder(input)
         .id(entry.id)
         .contextId(entry.contextId)
         .skill(skill(incoming))
         .metadata(incoming.metadata())
         .metadata(TaskJournal.PRINCIPAL, caller.principal())
-        .metadata(TaskJournal.MESSAGE_ID, incoming.messageId())
-        .build();
+        .metadata(TaskJournal.MESSAGE_ID, incoming.messageId());
+    String correlationId = incoming.metadata().get(CORRELATION_ID);
+    if (correlationId != null && !correlationId.isBlank()) {
+      // The caller's correlation id, so both sides' logs of this task line up.
+      builder.correlationId(correlationId);
+    }
+    Task task = builder.build();
     if (journal != null) {
       entry.journal(journal.open(task, entry.createdAt));
     }

@@ -114,8 +114,10 @@ class A2aServerTest {
   @Test
   void sendMessage_mapsContextSkillAndMetadataOntoTheSwarmTask() throws Exception {
     rpc.call("SendMessage", "{\"message\":{\"messageId\":\"m1\",\"contextId\":\"ctx-9\",\"role\":\"ROLE_USER\","
-        + "\"parts\":[{\"text\":\"a\"},{\"data\":{\"k\":1}}],\"metadata\":{\"skill\":\"echo\",\"n\":2}}}");
+        + "\"parts\":[{\"text\":\"a\"},{\"data\":{\"k\":1}}],\"metadata\":{\"skill\":\"echo\",\"n\":2,\"correlationId\":\"corr-1\"}}}");
     var task = agent.received.get(0);
+    assertThat(task.correlationId()).isEqualTo("corr-1");
+    assertThat(task.metadata()).containsEntry("a2a.principal", "anonymous").containsEntry("a2a.messageId", "m1");
     assertThat(task.contextId().value()).isEqualTo("ctx-9");
     assertThat(task.skill()).isEqualTo("echo");
     assertThat(task.metadata()).containsEntry("n", "2");
