@@ -2,8 +2,12 @@ package dev.swarm.core;
 
 import dev.swarm.api.Agent;
 import dev.swarm.api.AgentRole;
+import dev.swarm.api.AgentSkill;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The agents of a swarm, local and remote alike, found by id, role or skill. Dispatch picks the
  * least-loaded agent with the skill a task needs.
  *
- * <p>Thread-safe; agents may join and leave while tasks are dispatched.
+ * <p>Thread-safe; agents may join and leave while tasks are dispatched. Lookups by skill read an
+ * index rebuilt when agents join or leave, so dispatch never scans cards.
  */
 public final class AgentRegistry {
   /** Fullest last: by share of capacity in use, then by absolute load. */
@@ -22,6 +27,7 @@ public final class AgentRegistry {
       Comparator.comparingDouble(Load::share).thenComparingInt(Load::running);
 
   private final ConcurrentMap<String, Agent> agents = new ConcurrentHashMap<>();
+  private volatile Index index = Index.of(List.of());
 
   /** An empty registry. */
   public AgentRegistry() {}
@@ -33,15 +39,23 @@ public final class AgentRegistry {
    */
   public void register(Agent agent) {
     Objects.requireNonNull(agent, "agent must not be null");
-    Agent previous = agents.putIfAbsent(agent.id(), agent);
-    if (previous != null && previous != agent) {
-      throw new IllegalArgumentException("agent id '" + agent.id() + "' is already registered; give each agent a unique id");
+    synchronized (agents) {
+      Agent previous = agents.putIfAbsent(agent.id(), agent);
+      if (previous != null && previous != agent) {
+        throw new IllegalArgumentException("agent id '" + agent.id() + "' is already registered; give each agent a unique id");
+      }
+      index = Index.of(agents.values());
     }
   }
 
   /** Removes the agent with {@code id}; returns whether there was one. */
   public boolean unregister(String id) {
-    return agents.remove(Objects.requireNonNull(id, "id must not be null")) != null;
+    Objects.requireNonNull(id, "id must not be null");
+    synchronized (agents) {
+      boolean removed = agents.remove(id) != null;
+      index = Index.of(agents.values());
+      return removed;
+    }
   }
 
   /** The agent with {@code id}, if registered. */
@@ -62,8 +76,7 @@ public final class AgentRegistry {
 
   /** The agents advertising {@code skillId}. */
   public List<Agent> withSkill(String skillId) {
-    Objects.requireNonNull(skillId, "skillId must not be null");
-    return agents.values().stream().filter(a -> a.card().hasSkill(skillId)).toList();
+    return index.bySkill.getOrDefault(Objects.requireNonNull(skillId, "skillId must not be null"), List.of());
   }
 
   /**
@@ -71,24 +84,16 @@ public final class AgentRegistry {
    * skill goes to workers and aggregators: orchestrators and planners only take what names them.
    */
   public List<Agent> capable(@Nullable String skillId) {
-    return agents.values().stream()
-        .filter(a -> canTake(a, skillId))
-        .map(Load::of)
-        .sorted(LEAST_LOADED)
-        .map(Load::agent)
-        .toList();
+    return index.capable(skillId).stream().map(Load::of).sorted(LEAST_LOADED).map(Load::agent).toList();
   }
 
   /** The least-loaded agent able to take a task needing {@code skillId}, if any. */
   public Optional<Agent> leastLoaded(@Nullable String skillId) {
-    // One pass without sorting: this runs once per dispatched subtask.
+    // One pass without sorting or allocation: this runs once per dispatched subtask.
     Agent best = null;
     double bestShare = Double.MAX_VALUE;
     int bestRunning = Integer.MAX_VALUE;
-    for (Agent agent : agents.values()) {
-      if (!canTake(agent, skillId)) {
-        continue;
-      }
+    for (Agent agent : index.capable(skillId)) {
       int running = agent.currentLoad();
       double share = (double) running / Math.max(1, agent.maxLoad());
       if (share < bestShare || (share == bestShare && running < bestRunning)) {
@@ -100,10 +105,28 @@ public final class AgentRegistry {
     return Optional.ofNullable(best);
   }
 
-  private static boolean canTake(Agent agent, @Nullable String skillId) {
-    return skillId == null
-        ? agent.card().role() == AgentRole.WORKER || agent.card().role() == AgentRole.AGGREGATOR
-        : agent.card().hasSkill(skillId);
+  /** Agents by skill, and the generalists that take tasks naming no skill. */
+  private record Index(Map<String, List<Agent>> bySkill, List<Agent> generalists) {
+    static Index of(Iterable<Agent> agents) {
+      Map<String, List<Agent>> bySkill = new HashMap<>();
+      List<Agent> generalists = new ArrayList<>();
+      for (Agent agent : agents) {
+        for (AgentSkill skill : agent.card().skills()) {
+          bySkill.computeIfAbsent(skill.id(), k -> new ArrayList<>()).add(agent);
+        }
+        AgentRole role = agent.card().role();
+        if (role == AgentRole.WORKER || role == AgentRole.AGGREGATOR) {
+          generalists.add(agent);
+        }
+      }
+      Map<String, List<Agent>> frozen = new HashMap<>();
+      bySkill.forEach((skill, list) -> frozen.put(skill, List.copyOf(list)));
+      return new Index(Map.copyOf(frozen), List.copyOf(generalists));
+    }
+
+    List<Agent> capable(@Nullable String skillId) {
+      return skillId == null ? generalists : bySkill.getOrDefault(skillId, List.of());
+    }
   }
 
   /** An agent's load read once, so sorting sees stable values while tasks come and go. */

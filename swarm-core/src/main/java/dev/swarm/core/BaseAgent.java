@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -308,17 +309,27 @@ public abstract class BaseAgent implements Agent {
     Objects.requireNonNull(request, "request must not be null");
     InferenceEngine engine = requireRunning().inferenceEngine().orElseThrow(() -> new IllegalStateException(
         "agent '" + id() + "' has no inference engine; pass one to Swarm.builder().inferenceEngine(...) or AgentContext"));
-    InferenceRequest.Builder call = request.toBuilder().systemPrompt(systemPrompt(request.systemPrompt()));
     Run run = Carried.currentRun();
+    String correlationId = request.correlationId();
+    String namespace = request.namespace();
     if (run != null) {
-      if (request.correlationId().equals("none")) {
-        call.correlationId(run.task().correlationId());
+      if (correlationId.equals("none")) {
+        correlationId = run.task().correlationId();
       }
-      if (request.namespace().equals(InferenceRequest.DEFAULT_NAMESPACE)) {
-        call.namespace(run.task().contextId().value());
+      if (namespace.equals(InferenceRequest.DEFAULT_NAMESPACE)) {
+        namespace = run.task().contextId().value();
       }
     }
-    InferenceResult answer = engine.infer(call.metadata("agentId", id()).build());
+    Map<String, String> metadata;
+    if (request.metadata().isEmpty()) {
+      metadata = Map.of("agentId", id());
+    } else {
+      metadata = new HashMap<>(request.metadata());
+      metadata.put("agentId", id());
+    }
+    InferenceRequest call = new InferenceRequest(request.prompt(), systemPrompt(request.systemPrompt()),
+        request.maxTokens(), request.temperature(), request.hint(), request.budget(), namespace, correlationId, metadata);
+    InferenceResult answer = engine.infer(call);
     cost.add(answer.costUsd());
     if (run != null) {
       run.charge(answer.costUsd());

@@ -34,12 +34,15 @@ final class Run implements TaskHandle {
   private final long sequence;
   private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
   private final CompletableFuture<TaskResult> view = result.copy();
-  private final Set<TaskHandle> children = ConcurrentHashMap.newKeySet();
+  /** Subtasks sent while processing; made on first use (most send none) and fixed once finished. */
+  private volatile @Nullable Set<TaskHandle> children;
   private final DoubleAdder ownCost = new DoubleAdder();
   private volatile @Nullable Future<?> worker;
   private volatile @Nullable Instant startedAt;
   private volatile Scheduler.@Nullable Cancellable timer;
   private boolean finished;
+  /** How the run ended, set with {@code finished}. */
+  private volatile @Nullable TaskResult outcome;
   /** Whether the run holds one of the agent's slots; guarded by the agent's lock. */
   boolean hasSlot;
 
@@ -152,10 +155,19 @@ final class Run implements TaskHandle {
     return ownCost.sum();
   }
 
-  /** Keeps a subtask so cancelling or failing this task reaches it. */
+  /** Keeps a subtask so cancelling or failing this task reaches it, even if it just ended. */
   void adopt(TaskHandle child) {
-    children.add(child);
-    if (isDone() && !result.join().isCompleted()) {
+    synchronized (this) {
+      if (!finished) {
+        if (children == null) {
+          children = ConcurrentHashMap.newKeySet();
+        }
+        children.add(child);
+        return;
+      }
+    }
+    TaskResult ended = outcome;
+    if (ended == null || !ended.isCompleted()) {
       child.cancel();
     }
   }
@@ -176,14 +188,16 @@ final class Run implements TaskHandle {
       Instant began = startedAt;
       Duration latency = began == null || now.isBefore(began) ? Duration.ZERO : Duration.between(began, now);
       accounted = raw.withAccounting(latency, raw.costUsd() + ownCost.sum() + childrenCost());
+      outcome = accounted;
       status(accounted.status(), accounted.error() == null ? "" : accounted.error(), now);
     }
     Scheduler.Cancellable t = timer;
     if (t != null) {
       t.cancel();
     }
-    if (!accounted.isCompleted()) {
-      children.forEach(TaskHandle::cancel);
+    Set<TaskHandle> kids = children;
+    if (kids != null && !accounted.isCompleted()) {
+      kids.forEach(TaskHandle::cancel);
     }
     agent.finished(this, accounted);
     result.complete(accounted);
@@ -192,8 +206,12 @@ final class Run implements TaskHandle {
 
   /** What the subtasks this task waited for cost; subtasks still running are not counted. */
   private double childrenCost() {
+    Set<TaskHandle> kids = children;
+    if (kids == null) {
+      return 0;
+    }
     double sum = 0;
-    for (TaskHandle child : children) {
+    for (TaskHandle child : kids) {
       TaskResult r = child.result().getNow(null);
       if (r != null) {
         sum += r.costUsd();
