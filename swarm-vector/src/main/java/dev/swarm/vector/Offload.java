@@ -1,5 +1,6 @@
 package dev.swarm.vector;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.swarm.api.SwarmException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +31,7 @@ final class Offload {
   }
 
   /** Embeds {@code text}, turning a model's failure into a retriable one that names the model. */
-  static float[] embed(dev.langchain4j.model.embedding.EmbeddingModel model, String text) {
+  static float[] embed(EmbeddingModel model, String text) {
     try {
       return model.embed(text).content().vector();
     } catch (RuntimeException e) {

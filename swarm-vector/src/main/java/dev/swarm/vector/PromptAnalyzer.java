@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,16 +126,16 @@ final class PromptAnalyzer {
     return new PromptFeatures(words, negations, numbers, entities, formats, targets);
   }
 
-  private static java.util.Optional<String> number(String word) {
+  private static Optional<String> number(String word) {
     Matcher ordinal = ORDINAL.matcher(word);
     if (ordinal.matches()) {
-      return java.util.Optional.of(ordinal.group(1));
+      return Optional.of(ordinal.group(1));
     }
     if (NUMBER.matcher(word).matches()) {
       String plain = new BigDecimal(word.replace(",", "")).stripTrailingZeros().toPlainString();
-      return java.util.Optional.of(plain);
+      return Optional.of(plain);
     }
-    return java.util.Optional.ofNullable(NUMBER_WORDS.get(word));
+    return Optional.ofNullable(NUMBER_WORDS.get(word));
   }
 
   private static boolean isEntity(String raw, String bare, boolean sentenceStart) {
