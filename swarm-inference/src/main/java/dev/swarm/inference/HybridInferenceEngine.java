@@ -236,8 +236,9 @@ public final class HybridInferenceEngine implements InferenceEngine {
     Complexity complexity = classifier.classify(request.prompt());
     ModelTier tier = classifier instanceof TaskMaster taskMaster
         ? taskMaster.tierFor(complexity) : mediumPolicy.tierFor(complexity);
-    String reason = String.format(Locale.ROOT, "scored %.3f (%s, confidence %.2f): %s tier",
-        complexity.score(), complexity.level(), complexity.confidence(), tier.name().toLowerCase(Locale.ROOT));
+    // Plain concatenation: String.format would cost more than the rest of the routing decision.
+    String reason = "scored " + rounded(complexity.score(), 1000) + " (" + complexity.level() + ", confidence "
+        + rounded(complexity.confidence(), 100) + "): " + (tier == ModelTier.SMALL ? "small" : "large") + " tier";
     if (tier == ModelTier.LARGE && budget != null) {
       double remaining = budgets.remaining(budget);
       double estimate = large.provider().prices().costOf(estimate(request));
@@ -249,6 +250,10 @@ public final class HybridInferenceEngine implements InferenceEngine {
       }
     }
     return new Route(tier, complexity, reason);
+  }
+
+  private static double rounded(double value, int scale) {
+    return (double) Math.round(value * scale) / scale;
   }
 
   /** A rough usage forecast for budget steering: four characters a token in, the token cap out. */
