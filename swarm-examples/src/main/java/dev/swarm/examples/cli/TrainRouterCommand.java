@@ -18,9 +18,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +91,13 @@ final class TrainRouterCommand implements Callable<Integer> {
       err.flush();
       return JsonLines.BAD_INPUT;
     }
-    writeAtomically(report, out);
+    try {
+      writeAtomically(report, out);
+    } catch (IOException | UncheckedIOException e) {
+      err.println("train-router: cannot write --out " + out + ": " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     err.println(summary(report, out));
     err.flush();
     return 0;
@@ -111,6 +121,7 @@ final class TrainRouterCommand implements Callable<Integer> {
     Path target = file.toAbsolutePath();
     Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
     try {
+      keepPermissions(temporary, target);
       report.model().write(temporary);
       try {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -121,6 +132,20 @@ final class TrainRouterCommand implements Callable<Integer> {
       Files.deleteIfExists(temporary);
       throw e;
     }
+  }
+
+  /**
+   * Gives the temporary file the permissions of the file it replaces, or rw-r--r-- for a new one:
+   * temporary files start private, and a model is meant to be read by whoever routes with it.
+   */
+  private static void keepPermissions(Path temporary, Path target) throws IOException {
+    if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temporary, permissions);
   }
 
   private static String summary(TrainingReport report, Path file) throws JsonProcessingException {

@@ -2,6 +2,7 @@ package dev.swarm.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarm.examples.cli.RouteCommandTest.Run;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,23 @@ class TrainRouterCommandTest {
     assertThat(routed.outLines().get(0).get("tier").asText()).isEqualTo("LARGE");
     assertThat(refused.exit()).isEqualTo(JsonLines.BAD_INPUT);
     assertThat(refused.err()).contains("text-embedding-3-small").contains("--embeddings");
+  }
+
+  @Test
+  void trainRouter_outputFile_isReadableLikeTheFileItReplaces() throws Exception {
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+    Path fresh = dir.resolve("fresh.json");
+    Path replaced = Files.writeString(dir.resolve("replaced.json"), "old model");
+    Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString("rw-r-----"));
+
+    Run first = Run.of(resource("/cli/router-inverted.jsonl"), "train-router", "--out", fresh.toString(), "--folds", "2");
+    Run second = Run.of(resource("/cli/router-inverted.jsonl"), "train-router", "--out", replaced.toString(), "--folds", "2");
+
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced))).isEqualTo("rw-r-----");
+    assertThat(Files.readAllBytes(replaced)).isEqualTo(Files.readAllBytes(fresh));
   }
 
   @Test
