@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link Builder#build()} fetches the Agent Card and picks the first interface in the card's
  * order that the client speaks: JSON-RPC over pooled keep-alive HTTP/1.1, or swarm's WebSocket
  * binding. Tasks stream over SSE (or the socket) when the card declares streaming, else use a
- * blocking SendMessage.
+ * blocking SendMessage, polling GetTask if the peer answers before the task has ended.
  *
  * <p>How failures surface: {@link #submit} never blocks on the network and throws only for a
  * closed agent or one at {@link #maxLoad()}. A task whose peer is unreachable, dies mid-task or

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RemoteTaskRun implements RemoteTaskHandle {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteTaskRun.class);
+  private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(2);
 
   private final Task task;
   private final TaskUpdateListener listener;
@@ -43,6 +44,8 @@ final class RemoteTaskRun implements RemoteTaskHandle {
   private final Instant startedAt;
   private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
   private final CompletableFuture<Boolean> timer = new CompletableFuture<>();
+  /** The wait before the next GetTask when following a peer that does not stream; doubles. */
+  private Duration pollDelay = Duration.ofMillis(100);
   /** Artifact id to its name and accumulated text, in the order the peer produced them. */
   private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
 
@@ -96,7 +99,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       return;
     }
     if (remoteTaskId != null) {
-      resubscribe();
+      followUp();
     } else if (settings.streaming()) {
       currentStream =
           settings.transport().stream("SendStreamingMessage", Wire.sendParams(task, settings.tenant()), new Events());
@@ -108,10 +111,42 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     }
   }
 
-  /** Picks a broken stream up again without sending the task twice (spec section 3.1.6). */
-  private void resubscribe() {
-    currentStream =
-        settings.transport().stream("SubscribeToTask", taskParams(), new Events());
+  /**
+   * Follows a task the peer has named but not finished, without sending it twice: resubscribe to
+   * its stream (spec section 3.1.6), or, for a peer that does not stream, poll it.
+   */
+  private void followUp() {
+    if (settings.streaming()) {
+      currentStream = settings.transport().stream("SubscribeToTask", taskParams(), new Events());
+    } else {
+      schedulePoll();
+    }
+  }
+
+  private void schedulePoll() {
+    Duration delay = pollDelay;
+    pollDelay = pollDelay.multipliedBy(2).compareTo(MAX_POLL_DELAY) > 0 ? MAX_POLL_DELAY : pollDelay.multipliedBy(2);
+    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, settings.executor()).execute(this::poll);
+  }
+
+  private synchronized void poll() {
+    if (finished) {
+      return;
+    }
+    CompletableFuture<JsonNode> call = settings.transport().call("GetTask", taskParams());
+    currentUnary = call;
+    call.whenComplete((snapshot, error) -> {
+      synchronized (this) {
+        if (error != null) {
+          failed(unwrap(error));
+        } else if (snapshot != null && !finished) {
+          onTask(snapshot);
+          if (!finished) {
+            schedulePoll();
+          }
+        }
+      }
+    });
   }
 
   private synchronized void blockingAnswered(@Nullable JsonNode answer, @Nullable Throwable error) {
@@ -125,9 +160,13 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     }
     onEvent(answer);
     if (!finished) {
-      failed(new SwarmException.Permanent(
-          "A2A peer " + settings.transport().peer() + " answered a blocking SendMessage with a task in state "
-              + lastStatus + "; expected a terminal or interrupted state"));
+      if (remoteTaskId == null) {
+        failed(new SwarmException.Permanent("A2A peer " + settings.transport().peer()
+            + " answered SendMessage with neither a finished task nor a message: " + JsonRpc.abbreviate(answer.toString())));
+      } else {
+        // The peer stopped waiting before the task finished (its own blocking timeout).
+        schedulePoll();
+      }
     }
   }
 
@@ -272,7 +311,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
         } else if (snapshot != null) {
           onTask(snapshot);
           if (!finished) {
-            resubscribe(); // still running after all: listen again
+            followUp(); // still running after all
           }
         }
       }

@@ -72,27 +72,26 @@ final class WebSocketTransport implements Transport {
     pending.put(id, call);
     String text = JsonRpc.write(request);
     synchronized (this) {
-      if (closed) {
-        pending.remove(id);
-        call.fail(new IllegalStateException("WebSocket transport to " + peer() + " is closed"));
+      if (!closed) {
+        CompletableFuture<?> previous = lastSend;
+        lastSend = connection()
+            .thenCompose(ws -> previous.handle((ignored, error) -> ws))
+            .thenCompose(ws -> ws.sendText(text, true))
+            .whenComplete((ws, error) -> {
+              if (error != null) {
+                Pending failed = pending.remove(id);
+                if (failed != null) {
+                  failed.fail(new SwarmException.Retriable(
+                      "A2A peer " + peer() + " unreachable over WebSocket for " + method + ": " + error, error));
+                }
+              }
+            });
         return id;
       }
-      CompletableFuture<?> previous = lastSend;
-      lastSend =
-          connection()
-              .thenCompose(ws -> previous.handle((ignored, error) -> ws))
-              .thenCompose(ws -> ws.sendText(text, true))
-              .whenComplete(
-                  (ws, error) -> {
-                    if (error != null) {
-                      Pending failed = pending.remove(id);
-                      if (failed != null) {
-                        failed.fail(new SwarmException.Retriable(
-                            "A2A peer " + peer() + " unreachable over WebSocket for " + method + ": " + error, error));
-                      }
-                    }
-                  });
     }
+    // Failed outside the lock: the caller's observer takes its own task lock.
+    pending.remove(id);
+    call.fail(new IllegalStateException("WebSocket transport to " + peer() + " is closed"));
     return id;
   }
 

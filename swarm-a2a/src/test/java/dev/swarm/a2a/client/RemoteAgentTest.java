@@ -336,6 +336,27 @@ class RemoteAgentTest {
   }
 
   @Test
+  void submit_blockingPeerAnswersBeforeTheTaskEnds_pollsGetTaskUntilItDoes() throws Exception {
+    agent = builder(false).build();
+    AtomicInteger polls = new AtomicInteger();
+    server.respond((request, exchange) -> {
+      if (request.method().equals("SendMessage")) {
+        json(exchange, result(request.id(), "task", task("r-p", "TASK_STATE_WORKING", null)));
+      } else if (polls.incrementAndGet() < 2) {
+        json(exchange, bareResult(request.id(), task("r-p", "TASK_STATE_WORKING", null)));
+      } else {
+        json(exchange, bareResult(request.id(), task("r-p", "TASK_STATE_COMPLETED", "polled")));
+      }
+    });
+
+    TaskResult result = await(agent.submit(Task.of("long")));
+
+    assertThat(result.output()).isEqualTo("polled");
+    assertThat(server.methods()).containsExactly("SendMessage", "GetTask", "GetTask");
+    assertThat(server.requests().get(1).params().path("id").asText()).isEqualTo("r-p");
+  }
+
+  @Test
   void submit_afterClose_throwsIllegalState() throws Exception {
     agent = builder(false).build();
     agent.close();
