@@ -32,6 +32,9 @@ final class Failures {
       return swarm;
     }
     String what = "model " + model;
+    if (t instanceof InterruptedException) {
+      return new SwarmException.Retriable("interrupted while waiting for " + what, t);
+    }
     if (t instanceof TimeoutException) {
       return new SwarmException.Retriable(what + " did not answer within " + callTimeout, t);
     }

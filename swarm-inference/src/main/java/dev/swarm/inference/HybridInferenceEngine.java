@@ -99,17 +99,19 @@ public final class HybridInferenceEngine implements InferenceEngine {
   public InferenceResult infer(InferenceRequest request) {
     Objects.requireNonNull(request, "request must not be null");
     Instant start = clock.instant();
-    CacheKey key = cache == null ? null : CacheKey.of(request);
-    if (cache != null) {
-      Optional<CacheHit> hit = cache.lookup(key);
+    ResponseCache responses = cache;
+    CacheKey key = null;
+    if (responses != null) {
+      key = CacheKey.of(request);
+      Optional<CacheHit> hit = responses.lookup(key);
       if (hit.isPresent()) {
         return cached(request, hit.get(), start);
       }
     }
     try {
       InferenceResult result = answer(request, start);
-      if (cache != null) {
-        cache.store(key, result);
+      if (responses != null && key != null) {
+        responses.store(key, result);
       }
       return result;
     } catch (SwarmException e) {
@@ -161,7 +163,7 @@ public final class HybridInferenceEngine implements InferenceEngine {
     try {
       smallAnswer = call(small, request, budget);
     } catch (SwarmException failure) {
-      if (!fallback) {
+      if (!fallback || Thread.currentThread().isInterrupted()) {
         throw failure;
       }
       String why = "small tier failed (" + failure.getMessage() + ")";

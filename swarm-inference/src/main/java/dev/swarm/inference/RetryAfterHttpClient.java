@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The client {@link RetryAfterHttpClientBuilder} builds. */
@@ -30,9 +31,10 @@ final class RetryAfterHttpClient implements HttpClient {
   private final java.net.http.HttpClient jdk;
   private final Duration readTimeout;
   private final Clock clock;
-  private final HttpClient fallback;
+  private final Supplier<HttpClient> fallbackFactory;
+  private volatile @Nullable HttpClient fallback;
 
-  RetryAfterHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock, HttpClient fallback) {
+  RetryAfterHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock, Supplier<HttpClient> fallbackFactory) {
     this.jdk = java.net.http.HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         // Local model servers (llama.cpp, Ollama, vLLM) speak HTTP/1.1; skip the h2c upgrade dance.
@@ -40,13 +42,28 @@ final class RetryAfterHttpClient implements HttpClient {
         .build();
     this.readTimeout = readTimeout;
     this.clock = clock;
-    this.fallback = fallback;
+    this.fallbackFactory = fallbackFactory;
+  }
+
+  /** langchain4j's default client, built on first need so plain calls work without one installed. */
+  private HttpClient fallback() {
+    HttpClient client = fallback;
+    if (client == null) {
+      synchronized (this) {
+        client = fallback;
+        if (client == null) {
+          client = fallbackFactory.get();
+          fallback = client;
+        }
+      }
+    }
+    return client;
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-      return fallback.execute(request);
+      return fallback().execute(request);
     }
     java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
         .timeout(readTimeout);
@@ -102,6 +119,6 @@ final class RetryAfterHttpClient implements HttpClient {
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    fallback.execute(request, parser, listener);
+    fallback().execute(request, parser, listener);
   }
 }

@@ -71,8 +71,9 @@ public final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
 
   @Override
   public HttpClient build() {
-    HttpClient fallback = HttpClientBuilderLoader.loadHttpClientBuilder()
-        .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
-    return new RetryAfterHttpClient(connectTimeout, readTimeout, clock, fallback);
+    Duration connect = connectTimeout;
+    Duration read = readTimeout;
+    return new RetryAfterHttpClient(connect, read, clock,
+        () -> HttpClientBuilderLoader.loadHttpClientBuilder().connectTimeout(connect).readTimeout(read).build());
   }
 }
