@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -297,13 +298,13 @@ class A2aServerTest {
   }
 
   @Test
-  void sendMessage_sameMessageIdThousandTimesConcurrently_runsOnceAndReturnsOneTask() throws Exception {
+  void sendMessage_sameMessageIdConcurrentlyOverHttp_runsOnceAndReturnsOneTask() throws Exception {
     List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 1000; i++) {
+      for (int i = 0; i < 64; i++) {
         calls.add(CompletableFuture.supplyAsync(() -> {
           try {
-            return rpc.call("SendMessage", Rpc.send("same work", "dup-1"));
+            return rpc.call("SendMessage", Rpc.send("same work", "dup-http"));
           } catch (Exception e) {
             throw new IllegalStateException("call failed", e);
           }
@@ -311,6 +312,33 @@ class A2aServerTest {
       }
       List<String> ids = calls.stream().map(CompletableFuture::join).map(r -> r.path("result").path("task").path("id").asText()).toList();
       assertThat(ids).doesNotContain("").containsOnly(ids.get(0));
+    }
+    assertThat(agent.submissions).hasValue(1);
+  }
+
+  @Test
+  void dispatch_thousandConcurrentDuplicates_runOnceAndReturnOneTask() throws Exception {
+    // The dispatcher behind every transport, hit by 1,000 threads released at once.
+    JsonRpc.Call call = JsonRpc.parse(Rpc.JSON.readTree(rpc.envelope("SendMessage", Rpc.send("same work", "dup-1000"))), "1.0");
+    RpcDispatcher.Caller caller = new RpcDispatcher.Caller(Authenticator.ANONYMOUS, server::baseUrl);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<CompletableFuture<RpcDispatcher.Outcome>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 1000; i++) {
+        outcomes.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            gate.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          }
+          return server.state().dispatcher.dispatch(call, caller).join();
+        }, pool));
+      }
+      gate.countDown();
+      List<String> ids = outcomes.stream().map(CompletableFuture::join)
+          .map(o -> ((RpcDispatcher.Reply) o).result().path("task").path("id").asText()).toList();
+      assertThat(ids).hasSize(1000).doesNotContain("").containsOnly(ids.get(0));
     }
     assertThat(agent.submissions).hasValue(1);
   }
