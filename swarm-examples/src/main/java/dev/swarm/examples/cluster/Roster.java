@@ -72,13 +72,19 @@ final class Roster implements PeerListener, AutoCloseable {
           e.getMessage());
       return;
     }
+    AgentRegistry r = registry;
+    if (r != null) {
+      try {
+        r.register(agent);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("Worker {} joined but {}; start it with another --id", peer.id(), e.getMessage());
+        agent.close();
+        return;
+      }
+    }
     synchronized (this) {
       connected.put(peer.id(), agent);
       notifyAll();
-    }
-    AgentRegistry r = registry;
-    if (r != null) {
-      r.register(agent);
     }
     progress.joined(peer.id(), peer.cardUrl());
   }
