@@ -6,6 +6,7 @@ import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A langchain4j {@link HttpClientBuilder} whose clients keep the {@code Retry-After} header of a
@@ -48,7 +49,7 @@ public final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
   }
 
   @Override
-  public RetryAfterHttpClientBuilder connectTimeout(Duration value) {
+  public RetryAfterHttpClientBuilder connectTimeout(@Nullable Duration value) {
     // langchain4j passes null for "not configured"; keep the default then.
     if (value != null) {
       connectTimeout = value;
@@ -62,7 +63,7 @@ public final class RetryAfterHttpClientBuilder implements HttpClientBuilder {
   }
 
   @Override
-  public RetryAfterHttpClientBuilder readTimeout(Duration value) {
+  public RetryAfterHttpClientBuilder readTimeout(@Nullable Duration value) {
     if (value != null) {
       readTimeout = value;
     }

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class LogisticFit {
   private static final double EPSILON = 1e-8;
+  // Large traffic logs need fewer passes to converge; capping passes keeps training a few minutes.
+  private static final long MAX_EXAMPLE_PASSES = 1_000_000;
+  private static final int MIN_EPOCHS = 2;
 
   private final double[] hashed;
   private final double[] dense;
@@ -48,7 +51,8 @@ final class LogisticFit {
     double rate = options.learningRate();
     int[] order = rows.clone();
     double[] x = new double[PromptFeatures.DENSE];
-    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+    int epochs = (int) Math.min(options.epochs(), Math.max(MIN_EPOCHS, MAX_EXAMPLE_PASSES / rows.length));
+    for (int epoch = 0; epoch < epochs; epoch++) {
       RouterTrainer.shuffle(order, random);
       for (int row : order) {
         RouterTrainer.Example e = data[row];

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param folds cross-validation folds, at least 2 (default 5)
- * @param epochs passes over the data, at least 1 (default 40)
+ * @param epochs passes over the data, at least 1 (default 40); on large data sets fewer, so that
+ *     no fit makes more than a million example updates (but always at least two passes)
  * @param learningRate the AdaGrad step size, positive (default 0.3)
  * @param l2 the L2 regularisation strength, zero or more (default 1e-4)
  * @param hashBits log2 of the hashed term table size, in [8, 24] (default 17)
