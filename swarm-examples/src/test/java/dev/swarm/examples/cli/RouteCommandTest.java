@@ -3,6 +3,7 @@ package dev.swarm.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarm.api.SwarmConfig;
@@ -15,11 +16,16 @@ import dev.swarm.inference.router.TrainingOptions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -58,6 +64,33 @@ class RouteCommandTest {
     assertThat(answer.get("confidence").asDouble()).isEqualTo(expected.confidence());
     assertThat(answer.get("confidence").asDouble()).isCloseTo(Math.abs(2 * expected.score() - 1), within(1e-12));
     assertThat(answer.get("level").asText()).isEqualTo(expected.level().name());
+  }
+
+  @Test
+  void route_interactive_answersEachLineBeforeTheNextArrives() throws Exception {
+    PipedOutputStream stdin = new PipedOutputStream();
+    InputStream saved = System.in;
+    StringWriter out = new StringWriter();
+    try {
+      System.setIn(new PipedInputStream(stdin));
+      CommandLine cli = SwarmCommand.commandLine();
+      cli.setOut(new PrintWriter(out));
+      cli.setErr(new PrintWriter(new StringWriter()));
+      CompletableFuture<Integer> exit = new CompletableFuture<>();
+      Thread.ofPlatform().name("route-under-test").start(() -> exit.complete(cli.execute("route")));
+
+      stdin.write((line("1", EASY) + "\n").getBytes(UTF_8));
+      stdin.flush();
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().lines().count() == 1);
+      stdin.write((line("2", HARD) + "\n").getBytes(UTF_8));
+      stdin.close();
+
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+      assertThat(out.toString().lines()).hasSize(2);
+    } finally {
+      stdin.close();
+      System.setIn(saved);
+    }
   }
 
   @Test
