@@ -58,6 +58,13 @@ class RouterTrainerTest {
     TaskMaster router = TaskMaster.builder(report.model()).embeddingModel(embedder).build();
     assertThat(router.classify("What is the capital of Peru?").score())
         .isLessThan(router.classify("Design a phased cloud migration strategy with rollback plans and risks.").score());
+
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    report.model().write(file);
+    RouterModel loaded = RouterModel.read(new java.io.ByteArrayInputStream(file.toByteArray()));
+    assertThat(loaded.embeddingModel()).contains("length-bucket-test");
+    assertThat(TaskMaster.builder(loaded).embeddingModel(embedder).build().classify("What is the capital of Peru?"))
+        .isEqualTo(router.classify("What is the capital of Peru?"));
   }
 
   /** A deterministic stand-in for a sentence embedding: a few coarse shape features of the text. */
