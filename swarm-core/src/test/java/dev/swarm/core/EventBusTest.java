@@ -117,4 +117,15 @@ class EventBusTest {
     bus.close();
     assertThatThrownBy(() -> bus.subscribe(e -> {})).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void of_defaultDelivery_deliversOnVirtualThreadsWithTheEventsCorrelationId() {
+    try (EventBus real = EventBus.of()) {
+      List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      real.subscribe(e -> seen.add(Thread.currentThread().isVirtual() + " " + org.slf4j.MDC.get("correlationId")));
+      real.onEvent(event(1));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+      assertThat(seen).containsExactly("true corr-1");
+    }
+  }
 }
