@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The stock orchestrator: plans a task with a {@link Planner}, runs the plan's subtasks on the
- * swarm's workers, keeps their results in shared memory (when the swarm has one) so every agent
- * of the job sees them, and synthesizes the answer from the aggregated results.
+ * swarm's workers, keeps the task and its subtasks' results in shared memory (when the swarm has
+ * one) so every agent of the job sees them, and synthesizes the answer from the aggregated results.
  *
  * <pre>{@code
  * Orchestrator lead = Orchestrator.of("lead", Planner.llm(engine, List.of("research", "summarise")));
@@ -50,6 +50,9 @@ public class Orchestrator extends BaseAgent {
   protected final TaskResult process(Task task) throws InterruptedException {
     Plan plan = planner.plan(task);
     publish(new SwarmEvent.Planned(task.id(), plan.steps().size(), task.correlationId(), clock().instant()));
+    // The whole task goes into shared memory first, so every worker of the job can retrieve it.
+    optionalMemory().ifPresent(memory -> memory.put(task.contextId(), task.input(),
+        Map.of("kind", "task", "task", task.id().value())));
     PlanResult results = execute(plan, task, policy);
     optionalMemory().ifPresent(memory -> remember(memory, task, results));
     if (!results.succeeded() && policy == FailurePolicy.FAIL_DEPENDENTS) {

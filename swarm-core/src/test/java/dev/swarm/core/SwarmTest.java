@@ -257,7 +257,9 @@ class SwarmTest {
     assertThat(result.costUsd()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SwarmEvent.Planned.class,
         p -> assertThat(p.subtasks()).isEqualTo(2)));
-    assertThat(memory.entries(task.contextId())).extracting(e -> e.metadata().get("step")).containsExactly("facts", "sum");
+    assertThat(memory.entries(task.contextId())).extracting(e -> e.metadata().get("kind") + ":" + e.metadata().get("step"))
+        .containsExactly("task:null", "subtask-result:facts", "subtask-result:sum");
+    assertThat(memory.entries(task.contextId()).getFirst().text()).isEqualTo("Report on Q3");
   }
 
   @Test
