@@ -48,16 +48,13 @@ public final class ClusterWorker implements AutoCloseable {
   private final int port;
   private final Heartbeat heartbeat;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private final boolean offline;
 
-  private ClusterWorker(WorkerSettings settings, Swarm swarm, EventBus events, A2aServer server, int port,
-      boolean offline) {
+  private ClusterWorker(WorkerSettings settings, Swarm swarm, EventBus events, A2aServer server, int port) {
     this.settings = settings;
     this.swarm = swarm;
     this.events = events;
     this.server = server;
     this.port = port;
-    this.offline = offline;
     Heartbeat.Builder beat = Heartbeat.builder()
         .orchestrator(settings.join())
         .self(new Peer(settings.id(), settings.cardUrl(port)))
@@ -105,7 +102,7 @@ public final class ClusterWorker implements AutoCloseable {
       }
       LOG.info("Worker {} serves {} hybrid workers on {}:{} ({})", settings.id(), settings.workers(), settings.host(),
           port, tiers.describe());
-      return new ClusterWorker(settings, swarm, events, built, port, tiers.offline());
+      return new ClusterWorker(settings, swarm, events, built, port);
     } catch (RuntimeException e) {
       swarm.close();
       events.close();
@@ -121,11 +118,6 @@ public final class ClusterWorker implements AutoCloseable {
   /** This worker's id in the swarm. */
   public String id() {
     return settings.id();
-  }
-
-  /** Whether a tier runs on an offline demo model, so reports can say so. */
-  public boolean offline() {
-    return offline;
   }
 
   /**

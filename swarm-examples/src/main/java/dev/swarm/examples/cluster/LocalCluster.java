@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ public final class LocalCluster {
       if (finished == null) {
         throw new SwarmException.Permanent((watchdog.isDone() && !watchdog.isCancelled()
             ? "the cluster run took longer than " + settings.timeout().toSeconds() + " s and was stopped"
-            : "the orchestrator exited with code " + exit + " without a report")
+            : "the orchestrator exited with code " + exit + " without a report: " + lastLine(orchestrator))
             + "; see the logs in " + settings.logDir());
       }
       return finished;
@@ -100,6 +101,15 @@ public final class LocalCluster {
       } catch (IllegalStateException e) {
         // already shutting down: the hook is running or has run
       }
+    }
+  }
+
+  /** The last line the child wrote to its log, usually its error message. */
+  private static String lastLine(ChildJvm child) {
+    try (Stream<String> lines = Files.lines(child.log())) {
+      return lines.filter(l -> !l.isBlank()).reduce((first, second) -> second).orElse("(its log is empty)");
+    } catch (IOException | UncheckedIOException e) {
+      return "(its log " + child.log() + " is unreadable: " + e.getMessage() + ")";
     }
   }
 
