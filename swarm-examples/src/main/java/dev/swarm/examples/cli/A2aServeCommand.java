@@ -16,7 +16,6 @@ import java.net.UnknownHostException;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,6 @@ import picocli.CommandLine.Spec;
       ""
     })
 final class A2aServeCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(A2aServeCommand.class);
 
   @Spec private CommandSpec spec;
 
@@ -89,7 +87,9 @@ final class A2aServeCommand implements Callable<Integer> {
       if (token != null) {
         builder.bearerToken(token);
       } else if (!isLoopback(bindHost)) {
-        LOG.warn("Serving on {} without authentication: anyone who can reach it can use the agent; "
+        // Looked up here, not held in a static field: picocli builds every subcommand up front, and an
+        // early logger would fix the log configuration before `demo` quiets the degraded-path warnings.
+        LoggerFactory.getLogger(A2aServeCommand.class).warn("Serving on {} without authentication: anyone who can reach it can use the agent; "
             + "pass --token to require a bearer token", bindHost);
       }
       server = builder.build();

@@ -52,7 +52,7 @@ final class CacheCheckCommand implements Callable<Integer> {
   }
 
   private ObjectNode answer(SemanticCache cache, JsonLines.Line line) {
-    JsonNode id = RouteCommand.requiredId(line);
+    JsonNode id = line.requiredId();
     String cached = line.requiredText("a");
     String asked = line.requiredText("b");
     CacheDecision decision = cache.compare(cached, asked);

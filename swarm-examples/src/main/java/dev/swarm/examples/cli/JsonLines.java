@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The JSON Lines loop every line-oriented command shares: one JSON object in, one JSON object out,
@@ -53,7 +53,7 @@ final class JsonLines {
         throw new BadLine("missing field '" + field + "'");
       }
       if (!value.isTextual()) {
-        throw new BadLine("field '" + field + "' must be a string but was " + value.getNodeType().name().toLowerCase());
+        throw new BadLine("field '" + field + "' must be a string but was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
       }
       if (value.asText().isBlank()) {
         throw new BadLine("field '" + field + "' must not be blank");
@@ -61,9 +61,16 @@ final class JsonLines {
       return value.asText();
     }
 
-    /** The value of {@code field} to echo back (any JSON type), if present. */
-    Optional<JsonNode> echo(String field) {
-      return Optional.ofNullable(json.get(field));
+    /** The line's {@code id}, to echo back as given: a string or a number. */
+    JsonNode requiredId() {
+      JsonNode id = json.get("id");
+      if (id == null || id.isNull()) {
+        throw new BadLine("missing field 'id'");
+      }
+      if (!id.isTextual() && !id.isNumber()) {
+        throw new BadLine("field 'id' must be a string or a number but was " + id.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+      return id;
     }
   }
 
@@ -99,7 +106,7 @@ final class JsonLines {
       throw new BadLine("not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new BadLine("expected a JSON object but got " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
+      throw new BadLine("expected a JSON object but got " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     return object;
   }

@@ -101,7 +101,7 @@ final class RouteCommand implements Callable<Integer> {
   }
 
   private static ObjectNode answer(TaskMaster router, JsonLines.Line line) {
-    JsonNode id = requiredId(line);
+    JsonNode id = line.requiredId();
     String prompt = line.requiredText("prompt");
     Complexity complexity = router.classify(prompt);
     ObjectNode output = JsonLines.MAPPER.createObjectNode();
@@ -111,19 +111,5 @@ final class RouteCommand implements Callable<Integer> {
         .put("level", complexity.level().name())
         .put("confidence", complexity.confidence())
         .put("tier", router.tierFor(complexity).name());
-  }
-
-  /**
-   * The line's {@code id}, to echo back as given: a string or a number. Shared with {@code
-   * cache-check}, whose lines carry ids the same way.
-   */
-  static JsonNode requiredId(JsonLines.Line line) {
-    JsonNode id = line.echo("id").filter(value -> !value.isNull())
-        .orElseThrow(() -> new JsonLines.BadLine("missing field 'id'"));
-    if (!id.isTextual() && !id.isNumber()) {
-      throw new JsonLines.BadLine(
-          "field 'id' must be a string or a number but was " + id.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return id;
   }
 }
