@@ -26,7 +26,19 @@ public final class SwarmCommand implements Runnable {
 
   /** Runs the command line and exits with the command's status. */
   public static void main(String[] args) {
+    quietLibraryLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * jvector and the ONNX runtime announce their CPU features at INFO through java.util.logging;
+   * on a command line whose output is JSON Lines that is noise on standard error. Warnings stay.
+   */
+  private static void quietLibraryLogging() {
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+      handler.setLevel(java.util.logging.Level.WARNING);
+    }
   }
 
   /** The configured command line, for tests that run commands in-process. */
