@@ -11,11 +11,11 @@ import dev.swarm.core.BaseAgent;
 import java.util.List;
 import java.util.stream.Collectors;
 
+// README:begin
 /**
  * A custom worker: everything but {@link #process} — lifecycle, load limits, deadlines, the
  * correlation id in the logs, events, metrics, cancellation — comes from {@link BaseAgent}.
  */
-// README:begin
 public final class SummaryWorker extends BaseAgent {
   /** The skill this worker offers; a planner assigns subtasks to it by this name. */
   public static final String SKILL = "summarise";
