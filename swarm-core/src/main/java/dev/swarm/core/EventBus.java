@@ -7,10 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,21 +39,24 @@ public final class EventBus implements SwarmEventListener, AutoCloseable {
   }
 
   private final Executor delivery;
+  private final @Nullable ExecutorService owned;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  private EventBus(Executor delivery) {
+  private EventBus(Executor delivery, @Nullable ExecutorService owned) {
     this.delivery = delivery;
+    this.owned = owned;
   }
 
-  /** A bus that delivers on virtual threads. */
+  /** A bus that delivers on virtual threads of its own, stopped when the bus closes. */
   public static EventBus of() {
-    return new EventBus(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarm-events-", 0).factory()));
+    ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarm-events-", 0).factory());
+    return new EventBus(threads, threads);
   }
 
-  /** A bus that delivers on {@code delivery}; tests pass one they run by hand. */
+  /** A bus that delivers on {@code delivery}, which the caller keeps running and stops; tests pass one they run by hand. */
   public static EventBus of(Executor delivery) {
-    return new EventBus(Objects.requireNonNull(delivery, "delivery must not be null"));
+    return new EventBus(Objects.requireNonNull(delivery, "delivery must not be null"), null);
   }
 
   /** Subscribes with a queue of 1,024 events that drops the oldest when full. */
@@ -96,6 +101,10 @@ public final class EventBus implements SwarmEventListener, AutoCloseable {
   public void close() {
     closed = true;
     subscribers.forEach(Subscriber::close);
+    if (owned != null) {
+      // Deliveries in progress finish their current event; queued ones were dropped above.
+      owned.shutdown();
+    }
   }
 
   /** One subscriber's place on the bus. */

@@ -6,8 +6,9 @@ import java.time.Duration;
  * Runs an action after a delay; the runtime uses it for task deadlines. Tests pass one driven by
  * a fake clock so deadlines fire exactly when the test advances time.
  *
- * <p>Actions run on the scheduler's own thread and must be quick: they complete futures and
- * interrupt threads, nothing more.
+ * <p>Actions complete futures and interrupt threads; they may run completion callbacks of the
+ * tasks they end, so an implementation should not run them on a thread that other timers wait on
+ * ({@link #system()} gives each its own virtual thread).
  */
 @FunctionalInterface
 public interface Scheduler {
@@ -21,7 +22,10 @@ public interface Scheduler {
     void cancel();
   }
 
-  /** The JVM-wide scheduler on the system clock: one daemon thread that only fires timers. */
+  /**
+   * The JVM-wide scheduler on the system clock: one daemon thread fires the timers and each action
+   * runs on a virtual thread.
+   */
   static Scheduler system() {
     return SystemScheduler.INSTANCE;
   }

@@ -152,6 +152,25 @@ class PlanTest {
   }
 
   @Test
+  void execute_thousandIndependentSteps_allCompleteSpreadOverTheAgents() throws Exception {
+    BaseAgent[] agents = new BaseAgent[4];
+    for (int i = 0; i < agents.length; i++) {
+      agents[i] = Agents.answering("w" + i, "work", AgentOptions.defaults().withMaxConcurrent(8).withQueueCapacity(1_000),
+          t -> "done " + t.metadata().get("planStep"));
+    }
+    swarmWith(agents);
+    List<PlanStep> steps = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      steps.add(PlanStep.of("s" + i, "part " + i, "work"));
+    }
+    PlanResult result = swarm.execute(new Plan(steps), Task.of("root"), FailurePolicy.FAIL_DEPENDENTS).get(60, TimeUnit.SECONDS);
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.result("s999").output()).isEqualTo("done s999");
+    assertThat(java.util.Arrays.stream(agents).mapToLong(a -> a.stats().completed()).sum()).isEqualTo(1_000);
+    assertThat(agents).allSatisfy(a -> assertThat(a.stats().completed()).isPositive());
+  }
+
+  @Test
   void execute_canceled_cancelsRunningSteps() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
