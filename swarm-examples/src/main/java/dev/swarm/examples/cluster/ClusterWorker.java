@@ -168,7 +168,11 @@ public final class ClusterWorker implements AutoCloseable {
     return closed.copy();
   }
 
-  /** Leaves the orchestrator (best effort), drains the A2A server and stops the workers. Idempotent. */
+  /**
+   * Drains the A2A server, leaves the orchestrator (best effort) and stops the workers. Idempotent.
+   * Draining first lets running tasks deliver their results; leaving first would make the
+   * orchestrator abandon and re-run them elsewhere.
+   */
   @Override
   public void close() {
     synchronized (closed) {
@@ -176,10 +180,10 @@ public final class ClusterWorker implements AutoCloseable {
         return;
       }
       try {
-        heartbeat.close();
+        server.close();
       } finally {
         try {
-          server.close();
+          heartbeat.close();
         } finally {
           swarm.close();
           events.close();
