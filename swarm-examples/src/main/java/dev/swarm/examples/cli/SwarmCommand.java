@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
       RouteCommand.class,
       TrainRouterCommand.class,
       CacheCheckCommand.class,
-      A2aServeCommand.class
+      A2aServeCommand.class,
+      OrchestratorCommand.class,
+      WorkerCommand.class,
+      ClusterCommand.class
     })
 public final class SwarmCommand implements Runnable {
   @Spec private CommandSpec spec;
