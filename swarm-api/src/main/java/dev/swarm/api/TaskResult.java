@@ -25,6 +25,13 @@ public record TaskResult(
     double costUsd,
     Map<String, String> metadata) {
 
+  /**
+   * Metadata key, value {@code "true"}, on a FAILED result whose cause may pass on another try (a
+   * timeout, a rate limit, a peer that died mid-task). Dispatchers then try another capable agent;
+   * local and remote agents set the same key, so re-dispatch works across process boundaries.
+   */
+  public static final String RETRIABLE = "swarm.retriable";
+
   /** Validates and copies. */
   public TaskResult {
     Checks.notNull(taskId, "taskId");
@@ -58,6 +65,11 @@ public record TaskResult(
   /** A canceled result. */
   public static TaskResult canceled(TaskId taskId) {
     return new TaskResult(taskId, TaskStatus.CANCELED, "", "canceled", Duration.ZERO, 0, Map.of());
+  }
+
+  /** Whether the task failed in a way another try, perhaps on another agent, may fix. */
+  public boolean isRetriable() {
+    return status == TaskStatus.FAILED && "true".equals(metadata.get(RETRIABLE));
   }
 
   /** Whether the task completed with an answer. */

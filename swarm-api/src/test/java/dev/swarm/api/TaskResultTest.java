@@ -58,4 +58,14 @@ class TaskResultTest {
     assertThat(accounted.costUsd()).isEqualTo(0.25);
     assertThat(accounted.output()).isEqualTo("ok");
   }
+
+  @Test
+  void isRetriable_onlyForFailedResultsMarkedRetriable() {
+    TaskResult marked = new TaskResult(ID, TaskStatus.FAILED, "", "peer died", Duration.ZERO, 0,
+        Map.of(TaskResult.RETRIABLE, "true"));
+    assertThat(marked.isRetriable()).isTrue();
+    assertThat(TaskResult.failed(ID, "bad input").isRetriable()).isFalse();
+    assertThat(new TaskResult(ID, TaskStatus.CANCELED, "", "x", Duration.ZERO, 0, Map.of(TaskResult.RETRIABLE, "true"))
+        .isRetriable()).isFalse();
+  }
 }
