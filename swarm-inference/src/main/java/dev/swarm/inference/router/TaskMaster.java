@@ -134,6 +134,10 @@ public final class TaskMaster implements TaskClassifier {
    * Learns from an outcome: {@code neededTier} is the tier that turned out to be needed for
    * {@code prompt} (a small-model answer rejected and escalated is {@link ModelTier#LARGE}). Later
    * scores of similar prompts move towards it.
+   *
+   * <p>Each outcome copies the hashed weight table (512 KB at the default 17 hash bits) so readers
+   * never see a half-applied step: meant for per-call outcomes, not bulk retraining, which {@link
+   * RouterTrainer} does.
    */
   public void recordOutcome(String prompt, ModelTier neededTier) {
     Objects.requireNonNull(prompt, "prompt must not be null");
