@@ -67,6 +67,7 @@ public final class A2aServer implements AutoCloseable {
   private final ServerState state;
   private final EventLoopGroup group;
   private final @Nullable ExecutorService ownedExecutor;
+  private final @Nullable PushNotifier notifier;
   private volatile @Nullable Channel serverChannel;
   private boolean closed;
   private volatile int boundPort;
@@ -80,7 +81,7 @@ public final class A2aServer implements AutoCloseable {
         builder.maxConnections, builder.idleTimeout, builder.requestReadTimeout, builder.blockingTimeout,
         builder.keepAliveInterval, builder.shutdownGracePeriod);
     Authenticator authenticator = new Authenticator(builder.bearerTokens, builder.apiKeyHeader, builder.apiKeys);
-    PushNotifier notifier = builder.pushNotifications
+    this.notifier = builder.pushNotifications
         ? new PushNotifier(executor, new WebhookGuard(builder.allowPrivateWebhooks), Duration.ofSeconds(10))
         : null;
     AgentCards cards = new AgentCards(authenticator, builder.pushNotifications, builder.extendedCard != null);
@@ -182,6 +183,9 @@ public final class A2aServer implements AutoCloseable {
     }
     state.channels.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (notifier != null) {
+      notifier.close();
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }

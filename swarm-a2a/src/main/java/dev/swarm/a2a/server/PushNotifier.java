@@ -41,6 +41,13 @@ final class PushNotifier {
     return http;
   }
 
+  /** Releases the HTTP client, if one was built; deliveries still queued fail and are logged. */
+  synchronized void close() {
+    if (http != null) {
+      http.shutdownNow();
+    }
+  }
+
   WebhookGuard guard() {
     return guard;
   }
