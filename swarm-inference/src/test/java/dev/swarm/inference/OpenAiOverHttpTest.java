@@ -152,6 +152,33 @@ class OpenAiOverHttpTest {
   }
 
   @Test
+  void infer_401_notRetriedFallsBack() {
+    smallServer.then(new Step.Status(401, Map.of()));
+
+    InferenceResult result = engine.infer(SMALL_WORK);
+
+    assertThat(smallServer.requests()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+    assertThat(result.fellBack()).isTrue();
+    assertThat(result.decision()).contains("tiny-llama");
+  }
+
+  @Test
+  void infer_429WithoutRetryAfterEveryTime_boundedAttemptsThenFallback() {
+    for (int i = 0; i < MAX_ATTEMPTS; i++) {
+      smallServer.then(new Step.Status(429, Map.of()));
+    }
+
+    InferenceResult result = engine.infer(SMALL_WORK);
+
+    assertThat(smallServer.requests()).isEqualTo(MAX_ATTEMPTS);
+    assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
+    assertThat(result.fellBack()).isTrue();
+    assertThat(engine.stats().fallbacks()).isEqualTo(1);
+    assertThat(engine.stats().totalCostUsd()).isEqualTo(LARGE_PRICE);
+  }
+
+  @Test
   void infer_mixedFailures_accountingAddsUp() {
     smallServer.then(new Step.Status(429, Map.of("Retry-After", "1")), new Step.Malformed());
     engine.infer(SMALL_WORK);
