@@ -143,6 +143,10 @@ final class RpcDispatcher {
     if (input.length() > Task.MAX_INPUT_LENGTH) {
       throw RpcError.invalidParams("message text must be at most " + Task.MAX_INPUT_LENGTH + " characters but was " + input.length());
     }
+    // Everything the call can be refused for is checked before a task exists.
+    int historyLength = ProtocolJson.optionalInt(configuration, "historyLength", -1);
+    boolean returnImmediately = configuration.path("returnImmediately").asBoolean(false)
+        || configuration.has("blocking") && !configuration.path("blocking").asBoolean(true);
     JsonNode inlinePush = configuration.path(call.dialect() == Dialect.V1_0 ? "taskPushNotificationConfig" : "pushNotificationConfig");
     CompletableFuture<@Nullable PushConfig> push = inlinePush.isObject()
         ? checkedPushConfig(call.dialect() == Dialect.V0_3 ? wrap03(inlinePush) : inlinePush, call.dialect(), "pending")
@@ -157,9 +161,6 @@ final class RpcDispatcher {
         return CompletableFuture.completedFuture(new Stream(entry, call.dialect(), start));
       }
       start.run();
-      int historyLength = ProtocolJson.optionalInt(configuration, "historyLength", -1);
-      boolean returnImmediately = configuration.path("returnImmediately").asBoolean(false)
-          || configuration.has("blocking") && !configuration.path("blocking").asBoolean(true);
       if (returnImmediately) {
         return reply(ProtocolJson.sendResult(entry.view(), call.dialect(), historyLength));
       }
