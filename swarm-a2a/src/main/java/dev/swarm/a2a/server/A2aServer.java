@@ -214,7 +214,7 @@ public final class A2aServer implements AutoCloseable {
     private int maxJsonDepth = 64;
     private int maxStringLength = 2 << 20;
     private int maxConnections = 10_000;
-    private int maxTasks = 100_000;
+    private int maxTasks = 10_000;
     private Duration idleTimeout = Duration.ofSeconds(300);
     private Duration requestReadTimeout = Duration.ofSeconds(10);
     private Duration blockingTimeout = Duration.ofSeconds(120);
@@ -381,7 +381,7 @@ public final class A2aServer implements AutoCloseable {
     }
 
     /**
-     * The most tasks remembered for GetTask, ListTasks and idempotent resends (default 100,000);
+     * The most tasks remembered for GetTask, ListTasks and idempotent resends (default 10,000);
      * beyond it the oldest finished tasks are forgotten.
      */
     public Builder maxTasks(int tasks) {
