@@ -230,6 +230,38 @@ class HttpHandlerTest {
   }
 
   @Test
+  void mangledRequests_alwaysGetAJsonRpcErrorAndNeverStartWork() throws Exception {
+    channel();
+    String valid = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SendMessage\",\"params\":" + Rpc.send("fuzz") + "}";
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "{}[]\":,0123456789.-eE truefalsn\\u";
+    for (int i = 0; i < 300; i++) {
+      StringBuilder mangled = new StringBuilder(valid);
+      for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+        int at = random.nextInt(mangled.length());
+        switch (random.nextInt(3)) {
+          case 0 -> mangled.deleteCharAt(at);
+          case 1 -> mangled.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+          default -> mangled.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String response = exchange(post(mangled.toString()));
+      if (response.startsWith("HTTP/1.1 204")) {
+        continue; // the id was mangled away: a notification, which JSON-RPC answers with nothing
+      }
+      assertThat(response).as("answer to %s", mangled).startsWith("HTTP/1.1 200");
+      JsonNode answer = body(response);
+      if (answer.has("error")) {
+        assertThat(answer.path("error").path("code").asInt()).as("code for %s", mangled).isBetween(-32700, -32001);
+        assertThat(answer.path("error").path("message").asText()).isNotBlank();
+      }
+      assertThat(channel.isOpen()).isTrue();
+    }
+    // Some mangled bodies are still valid calls (a changed message id); nothing else may start work.
+    assertThat(agent.submissions.get()).isLessThan(300);
+  }
+
+  @Test
   void idleStream_getsKeepAliveComments() {
     channel(b -> b.keepAliveInterval(Duration.ofSeconds(15)));
     exchange(post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"SendStreamingMessage\",\"params\":" + Rpc.send("slow stream") + "}"));
