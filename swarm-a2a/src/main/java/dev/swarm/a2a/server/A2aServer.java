@@ -19,7 +19,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An A2A 1.0 server on Netty that exposes one swarm {@link Agent} to any A2A client: the Agent
+ * An A2A 1.0 server on Netty that exposes swarm {@link Agent}s to any A2A client: the Agent
  * Card at {@code /.well-known/agent-card.json}, JSON-RPC 2.0 at {@code /} (with SSE streaming and
  * the 0.3 method names for older clients), a WebSocket binding at {@code /a2a/ws}, and
  * {@code /healthz} and {@code /readyz} probes.
@@ -74,7 +76,7 @@ public final class A2aServer implements AutoCloseable {
 
   private A2aServer(Builder builder) {
     this.config = builder;
-    Agent agent = Objects.requireNonNull(builder.agent, "agent must be set");
+    AgentRouter agents = new AgentRouter(builder.agents);
     this.ownedExecutor = builder.executor == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
     Executor executor = builder.executor != null ? builder.executor : ownedExecutor;
     Limits limits = new Limits(builder.maxRequestBytes, builder.maxJsonDepth, builder.maxStringLength,
@@ -87,10 +89,10 @@ public final class A2aServer implements AutoCloseable {
     AgentCards cards = new AgentCards(authenticator, builder.pushNotifications, builder.extendedCard != null);
     TaskRegistry tasks = new TaskRegistry(builder.maxTasks);
     ServerMetrics metrics = new ServerMetrics(builder.meterRegistry);
-    RpcDispatcher dispatcher = new RpcDispatcher(agent, tasks, notifier, cards, builder.extendedCard,
+    RpcDispatcher dispatcher = new RpcDispatcher(agents, tasks, notifier, cards, builder.extendedCard,
         builder.clock, executor, builder.blockingTimeout, metrics,
         builder.taskStore == null ? null : new TaskJournal(builder.taskStore, executor, builder.clock));
-    this.state = new ServerState(limits, dispatcher, authenticator, cards, agent.card(),
+    this.state = new ServerState(limits, dispatcher, authenticator, cards, agents.card(),
         new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), builder.sslContext != null,
         builder.publicBaseUrl, builder.trustForwardedHeaders);
     metrics.gauges(state, tasks);
@@ -193,7 +195,7 @@ public final class A2aServer implements AutoCloseable {
 
   /** Configures an {@link A2aServer}; every setting rejects bad values naming the setting. */
   public static final class Builder {
-    private @Nullable Agent agent;
+    private final List<Agent> agents = new ArrayList<>();
     private @Nullable AgentCard extendedCard;
     private String host = "127.0.0.1";
     private int port = 0;
@@ -223,9 +225,13 @@ public final class A2aServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The agent to expose (required). */
+    /**
+     * An agent to expose (at least one is required). With several, a task goes to the least
+     * loaded agent with its skill (any agent when it names none), and the card lists every skill
+     * under the first agent's id, name and version.
+     */
     public Builder agent(Agent agent) {
-      this.agent = Objects.requireNonNull(agent, "agent must not be null");
+      agents.add(Objects.requireNonNull(agent, "agent must not be null"));
       return this;
     }
 
@@ -441,11 +447,11 @@ public final class A2aServer implements AutoCloseable {
     /**
      * Builds the server without binding it.
      *
-     * @throws NullPointerException if no agent was set
+     * @throws IllegalStateException if no agent was set
      */
     public A2aServer build() {
-      if (agent == null) {
-        throw new NullPointerException("agent must be set before build()");
+      if (agents.isEmpty()) {
+        throw new IllegalStateException("an agent must be set before build()");
       }
       // A connection waiting quietly for a blocking answer must not be closed as idle first.
       if (idleTimeout.compareTo(blockingTimeout) <= 0 || idleTimeout.compareTo(keepAliveInterval) <= 0) {

@@ -60,7 +60,7 @@ final class RpcDispatcher {
    */
   record Stream(TaskEntry entry, Dialect dialect, Runnable start) implements Outcome {}
 
-  private final Agent agent;
+  private final AgentRouter agents;
   private final TaskRegistry registry;
   private final @Nullable PushNotifier notifier;
   private final AgentCards cards;
@@ -71,12 +71,12 @@ final class RpcDispatcher {
   private final ServerMetrics metrics;
   private final @Nullable TaskJournal journal;
 
-  RpcDispatcher(Agent agent, TaskRegistry registry, @Nullable PushNotifier notifier, AgentCards cards,
+  RpcDispatcher(AgentRouter agents, TaskRegistry registry, @Nullable PushNotifier notifier, AgentCards cards,
       @Nullable AgentCard extendedCard, Clock clock, Executor executor, Duration blockingTimeout, ServerMetrics metrics,
       @Nullable TaskJournal journal) {
     this.metrics = metrics;
     this.journal = journal;
-    this.agent = agent;
+    this.agents = agents;
     this.registry = registry;
     this.notifier = notifier;
     this.cards = cards;
@@ -136,6 +136,7 @@ final class RpcDispatcher {
     if (incoming.contextId() != null && incoming.contextId().length() > TaskId.MAX_LENGTH) {
       throw RpcError.invalidParams("message.contextId must be at most " + TaskId.MAX_LENGTH + " characters but was " + incoming.contextId().length());
     }
+    Agent agent = agents.route(skill(incoming));
     String input = incoming.parts().stream().map(Part::asText).collect(Collectors.joining("\n"));
     if (input.isBlank()) {
       throw RpcError.invalidParams("message.parts carry no text for the agent to work on");
@@ -156,7 +157,7 @@ final class RpcDispatcher {
       if (config != null && entry.pushConfigs().isEmpty()) {
         entry.putPushConfig(config.forTask(entry.id.value()), requireNotifier());
       }
-      Runnable start = () -> start(entry, incoming, input, caller);
+      Runnable start = () -> start(agent, entry, incoming, input, caller);
       if (call.method() == JsonRpc.Method.STREAM) {
         return CompletableFuture.completedFuture(new Stream(entry, call.dialect(), start));
       }
@@ -187,7 +188,7 @@ final class RpcDispatcher {
   }
 
   /** Hands the task to the agent once, however many duplicate requests reach this point. */
-  private void start(TaskEntry entry, Incoming incoming, String input, Caller caller) {
+  private void start(Agent agent, TaskEntry entry, Incoming incoming, String input, Caller caller) {
     if (!entry.claimStart()) {
       return;
     }

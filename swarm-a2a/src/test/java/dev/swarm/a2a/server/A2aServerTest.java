@@ -429,11 +429,29 @@ class A2aServerTest {
   }
 
   @Test
+  void severalAgents_taskGoesToTheAgentWithItsSkill_unknownSkillIsRefused() throws Exception {
+    ScriptedAgent translator = new ScriptedAgent("translate");
+    try (A2aServer both = A2aServer.builder().agent(agent).agent(translator).ioThreads(1).build()) {
+      both.start();
+      Rpc client = new Rpc(both.baseUrl());
+      JsonNode card = Rpc.JSON.readTree(client.get("/.well-known/agent-card.json").body());
+      assertThat(card.path("skills").findValuesAsText("id")).containsExactly("echo", "translate");
+      String withSkill = "{\"message\":{\"messageId\":\"s1\",\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hola\"}],\"metadata\":{\"skill\":\"%s\"}}}";
+      client.call("SendMessage", withSkill.formatted("translate"));
+      assertThat(translator.submissions).hasValue(1);
+      assertThat(agent.submissions).hasValue(0);
+      JsonNode error = client.call("SendMessage", withSkill.formatted("juggle").replace("s1", "s2")).path("error");
+      assertThat(error.path("code").asInt()).isEqualTo(-32602);
+      assertThat(error.path("message").asText()).contains("juggle").contains("echo, translate");
+    }
+  }
+
+  @Test
   void builder_badSettings_areRejectedNamingTheSetting() {
     assertThatThrownBy(() -> A2aServer.builder().port(70_000)).hasMessageContaining("port").hasMessageContaining("70000");
     assertThatThrownBy(() -> A2aServer.builder().maxJsonDepth(0)).hasMessageContaining("maxJsonDepth");
     assertThatThrownBy(() -> A2aServer.builder().idleTimeout(Duration.ZERO)).hasMessageContaining("idleTimeout");
-    assertThatThrownBy(() -> A2aServer.builder().build()).isInstanceOf(NullPointerException.class).hasMessageContaining("agent");
+    assertThatThrownBy(() -> A2aServer.builder().build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("agent");
     assertThatThrownBy(() -> A2aServer.builder().agent(agent).idleTimeout(Duration.ofSeconds(5)).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout").hasMessageContaining("blockingTimeout");
     assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);

@@ -31,11 +31,20 @@ final class ScriptedAgent implements Agent {
   final AtomicInteger submissions = new AtomicInteger();
   final List<Task> received = new CopyOnWriteArrayList<>();
   private final Map<TaskId, Running> running = new ConcurrentHashMap<>();
+  private final String skill;
+
+  ScriptedAgent() {
+    this("echo");
+  }
+
+  ScriptedAgent(String skill) {
+    this.skill = skill;
+  }
 
   @Override
   public AgentCard card() {
     return new AgentCard("scripted", "Scripted agent", "answers by script", "1.2.3", AgentRole.WORKER,
-        List.of(dev.swarm.api.AgentSkill.of("echo")), null);
+        List.of(dev.swarm.api.AgentSkill.of(skill)), null);
   }
 
   @Override
