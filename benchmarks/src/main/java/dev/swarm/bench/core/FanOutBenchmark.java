@@ -219,7 +219,7 @@ public class FanOutBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 2)
+  @Warmup(iterations = 6, time = 2)
   @Measurement(iterations = 5, time = 2)
   public PlanResult swarmFanOut1000(SwarmFanOut s) throws Exception {
     PlanResult result = s.swarm.execute(s.plan, Task.of("fan out"), FailurePolicy.FAIL_DEPENDENTS).get(1, TimeUnit.MINUTES);
@@ -232,7 +232,7 @@ public class FanOutBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 2)
+  @Warmup(iterations = 6, time = 2)
   @Measurement(iterations = 5, time = 2)
   public Object langchain4jParallelFanOut1000(Langchain4jFanOut s) {
     Map<String, Object> input = new HashMap<>();
@@ -243,7 +243,7 @@ public class FanOutBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 2)
+  @Warmup(iterations = 6, time = 2)
   @Measurement(iterations = 5, time = 2)
   public int adkParallelFanOut1000(AdkFanOut s) {
     Session session = s.runner.sessionService().createSession("bench", "user").blockingGet();
