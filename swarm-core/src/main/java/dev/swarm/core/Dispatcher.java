@@ -13,10 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,8 +74,10 @@ final class Dispatcher {
     private final boolean pinned;
     private final CompletableFuture<TaskResult> result = new CompletableFuture<>();
     private final CompletableFuture<TaskResult> view = result.copy();
-    private final Set<String> tried = new HashSet<>();
-    private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    /** Ids of the agents tried, at most {@value #MAX_ATTEMPTS}; guarded by this. */
+    private final List<String> tried = new ArrayList<>(1);
+    /** Why agents refused the task; guarded by this, and rarely needed, so made on first use. */
+    private @Nullable List<String> refusals;
     private volatile @Nullable TaskHandle current;
     private volatile Scheduler.@Nullable Cancellable timer;
     private boolean ended;
@@ -91,8 +90,12 @@ final class Dispatcher {
 
     void begin(List<Agent> candidates) {
       if (!tryEach(candidates)) {
-        boolean retriable = refusals.stream().anyMatch(r -> r.startsWith("retriable"));
-        String why = "every capable agent refused task " + task.id() + ": " + List.copyOf(refusals);
+        List<String> reasons;
+        synchronized (this) {
+          reasons = refusals == null ? List.of() : List.copyOf(refusals);
+        }
+        boolean retriable = reasons.stream().anyMatch(r -> r.startsWith("retriable"));
+        String why = "every capable agent refused task " + task.id() + ": " + reasons;
         throw retriable ? new SwarmException.Retriable(why) : new SwarmException.Permanent(why);
       }
     }
@@ -101,16 +104,22 @@ final class Dispatcher {
     private boolean tryEach(List<Agent> candidates) {
       for (Agent agent : candidates) {
         synchronized (this) {
-          if (tried.size() >= MAX_ATTEMPTS || !tried.add(agent.id())) {
+          if (tried.size() >= MAX_ATTEMPTS || tried.contains(agent.id())) {
             continue;
           }
+          tried.add(agent.id());
         }
         TaskHandle handle;
         try {
           handle = agent.submit(task, listener == TaskUpdateListener.NONE ? TaskUpdateListener.NONE : this::forward);
         } catch (RuntimeException e) {
           boolean retriable = !(e instanceof SwarmException s) || s.isRetriable();
-          refusals.add((retriable ? "retriable " : "permanent ") + agent.id() + ": " + e.getMessage());
+          synchronized (this) {
+            if (refusals == null) {
+              refusals = new ArrayList<>();
+            }
+            refusals.add((retriable ? "retriable " : "permanent ") + agent.id() + ": " + e.getMessage());
+          }
           LOG.warn("Agent {} refused task {} ({}); trying another capable agent", agent.id(), task.id(), e.toString());
           continue;
         }
