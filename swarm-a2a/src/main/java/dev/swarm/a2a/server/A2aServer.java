@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
  * caller returns the task the first one created and never runs the work twice. Tasks are kept in
  * memory for the server's lifetime and are visible only to the principal that created them.
  *
- * <p>Thread-safe. {@link #start()} and {@link #close()} block their caller; the agent is called
- * on Netty event loop threads (its {@code submit} must not block, as its contract says), and its
- * updates may arrive on any thread.
+ * <p>Thread-safe. {@link #start()} and {@link #close()} block their caller. The agent's {@code
+ * submit} is called on a Netty event loop thread (or on the I/O executor when a message registers
+ * a webhook, whose host must be resolved first), so it must not block, as its contract says; its
+ * updates may arrive on any thread. Webhook posts and task store writes run on the I/O executor.
  */
 public final class A2aServer implements AutoCloseable {
   /** The {@code protocolBinding} URI under which the card declares the WebSocket binding. */
