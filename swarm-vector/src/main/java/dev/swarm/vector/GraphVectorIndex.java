@@ -232,7 +232,9 @@ final class GraphVectorIndex implements VectorIndex {
     } else {
       scores = DefaultSearchScoreProvider.exact(q, SIMILARITY, vectors);
     }
-    Bits accept = ordinal -> {
+    // jvector already skips nodes marked deleted, and a removal marks its node before it returns,
+    // so an unfiltered search needs no check of its own.
+    Bits accept = filter == AcceptAll.INSTANCE ? Bits.ALL : ordinal -> {
       NodeTable.Node node = nodes.get(ordinal);
       return node != null && !node.deleted && filter.accepts(node.id, node.metadata);
     };

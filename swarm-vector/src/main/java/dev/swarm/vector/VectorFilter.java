@@ -18,7 +18,7 @@ public interface VectorFilter {
 
   /** A filter that accepts everything. */
   static VectorFilter all() {
-    return (id, metadata) -> true;
+    return AcceptAll.INSTANCE;
   }
 
   /** Accepts the vectors whose metadata maps {@code key} to {@code value}. */
