@@ -94,7 +94,7 @@ public record Task(
   /** Builds a {@link Task}; every setter is optional except the input given up front. */
   public static final class Builder {
     private final String input;
-    private TaskId id = TaskId.random();
+    private @Nullable TaskId id;
     private @Nullable ContextId contextId;
     private @Nullable String skill;
     private Priority priority = Priority.NORMAL;
@@ -166,7 +166,7 @@ public record Task(
     /** Builds the task, validating every field. */
     public Task build() {
       return new Task(
-          id,
+          id != null ? id : TaskId.random(),
           contextId != null ? contextId : ContextId.random(),
           input,
           skill,

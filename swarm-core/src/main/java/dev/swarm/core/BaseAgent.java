@@ -65,12 +65,6 @@ import org.slf4j.LoggerFactory;
  * context's {@link ExecutorPool}, possibly for many tasks at once.
  */
 public abstract class BaseAgent implements Agent {
-  /**
-   * Metadata key on a FAILED result whose cause may pass on another try (a timeout, a rate limit,
-   * an unreachable peer); dispatch then tries another capable agent. Value {@code "true"}.
-   */
-  public static final String RETRIABLE = "swarm.retriable";
-
   private static final Logger LOG = LoggerFactory.getLogger(BaseAgent.class);
 
   private enum State { NEW, RUNNING, STOPPED }
@@ -495,7 +489,7 @@ public abstract class BaseAgent implements Agent {
 
   static TaskResult retriable(TaskId taskId, @Nullable String why) {
     return new TaskResult(taskId, TaskStatus.FAILED, "", why == null ? "failed" : why, Duration.ZERO, 0,
-        Map.of(RETRIABLE, "true"));
+        Map.of(TaskResult.RETRIABLE, "true"));
   }
 
   /** Called once per run when it ends: frees its slot, counts it, and tells the event bus. */

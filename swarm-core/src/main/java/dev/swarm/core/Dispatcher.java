@@ -6,7 +6,6 @@ import dev.swarm.api.Task;
 import dev.swarm.api.TaskHandle;
 import dev.swarm.api.TaskId;
 import dev.swarm.api.TaskResult;
-import dev.swarm.api.TaskStatus;
 import dev.swarm.api.TaskUpdate;
 import dev.swarm.api.TaskUpdateListener;
 import java.time.Clock;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends tasks to agents from a registry, local and remote alike: the least-loaded capable agent
  * first, another one when an agent refuses the task (its {@code submit} throws) or fails it with
- * the {@link BaseAgent#RETRIABLE} marker, up to {@value #MAX_ATTEMPTS} agents. A remote agent
+ * the {@link TaskResult#RETRIABLE} marker, up to {@value #MAX_ATTEMPTS} agents. A remote agent
  * whose result never arrives is given up on at the task's deadline; local agents enforce their
  * deadlines themselves.
  */
@@ -156,7 +155,7 @@ final class Dispatcher {
       }
       TaskResult outcome = r != null ? r
           : BaseAgent.retriable(task.id(), "agent '" + agent.id() + "' failed to deliver a result: " + error);
-      if (!pinned && outcome.status() == TaskStatus.FAILED && "true".equals(outcome.metadata().get(BaseAgent.RETRIABLE))) {
+      if (!pinned && outcome.isRetriable()) {
         LOG.warn("Agent {} failed task {} in a way that may pass ({}); trying another capable agent",
             agent.id(), task.id(), outcome.error());
         if (tryEach(registry.capable(task.skill()))) {

@@ -264,7 +264,7 @@ class BaseAgentTest {
     TaskResult result = outcome(agent.submit(Task.of("x")));
     assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
     assertThat(result.error()).isEqualTo("IllegalStateException: broken input");
-    assertThat(result.metadata()).doesNotContainKey(BaseAgent.RETRIABLE);
+    assertThat(result.metadata()).doesNotContainKey(TaskResult.RETRIABLE);
   }
 
   @Test
@@ -274,7 +274,7 @@ class BaseAgentTest {
     }));
     TaskResult result = outcome(agent.submit(Task.of("x")));
     assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(result.metadata()).containsEntry(BaseAgent.RETRIABLE, "true");
+    assertThat(result.metadata()).containsEntry(TaskResult.RETRIABLE, "true");
   }
 
   @Test
