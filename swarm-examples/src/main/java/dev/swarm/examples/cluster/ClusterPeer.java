@@ -9,7 +9,6 @@ import dev.swarm.api.TaskId;
 import dev.swarm.api.TaskResult;
 import dev.swarm.api.TaskStatus;
 import dev.swarm.api.TaskUpdateListener;
-import dev.swarm.core.BaseAgent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * A worker process as the orchestrator's dispatcher sees it: a {@link RemoteAgent} whose failed
  * results carry core's re-dispatch marker as well as the A2A client's. The client marks a peer
  * that died mid-task with {@link RemoteAgent#RETRIABLE}; core's dispatcher re-dispatches only on
- * {@link BaseAgent#RETRIABLE}, so without this bridge a killed worker's tasks would simply fail.
+ * {@link TaskResult#RETRIABLE}, so without this bridge a killed worker's tasks would simply fail.
  * It also records every attempt in the {@link DispatchLedger} and names the worker on the result.
  *
  * <p>Thread-safe; {@link #submit} never blocks, as the remote agent's does not.
@@ -57,7 +56,7 @@ final class ClusterPeer implements Agent, AutoCloseable {
     Map<String, String> metadata = new HashMap<>(result.metadata());
     metadata.put(WORKER, worker);
     if (result.status() == TaskStatus.FAILED && "true".equals(result.metadata().get(RemoteAgent.RETRIABLE))) {
-      metadata.put(BaseAgent.RETRIABLE, "true");
+      metadata.put(TaskResult.RETRIABLE, "true");
     }
     return new TaskResult(result.taskId(), result.status(), result.output(), result.error(), result.latency(),
         result.costUsd(), metadata);

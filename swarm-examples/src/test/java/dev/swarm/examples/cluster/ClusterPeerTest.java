@@ -7,7 +7,6 @@ import dev.swarm.api.SwarmConfig;
 import dev.swarm.api.Task;
 import dev.swarm.api.TaskResult;
 import dev.swarm.api.TaskStatus;
-import dev.swarm.core.BaseAgent;
 import dev.swarm.core.Swarm;
 import dev.swarm.examples.hybrid.HybridWorker;
 import java.net.URI;
@@ -59,7 +58,7 @@ class ClusterPeerTest {
 
     assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
     assertThat(result.metadata()).containsEntry(RemoteAgent.RETRIABLE, "true")
-        .containsEntry(BaseAgent.RETRIABLE, "true").containsEntry(ClusterPeer.WORKER, "worker-dead");
+        .containsEntry(TaskResult.RETRIABLE, "true").containsEntry(ClusterPeer.WORKER, "worker-dead");
   }
 
   @Test
