@@ -4,8 +4,6 @@ package dev.swarm.a2a.client;
 final class A2aHeaders {
   static final String VERSION = "A2A-Version";
   static final String PROTOCOL_VERSION = "1.0";
-  /** Carries the task's correlation id so the peer's logs line up with ours. */
-  static final String CORRELATION_ID = "X-Correlation-Id";
 
   private A2aHeaders() {}
 }

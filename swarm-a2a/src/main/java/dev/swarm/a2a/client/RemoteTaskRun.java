@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +45,8 @@ final class RemoteTaskRun implements RemoteTaskHandle {
   private final CompletableFuture<Boolean> timer = new CompletableFuture<>();
   /** The wait before the next GetTask when following a peer that does not stream; doubles. */
   private Duration pollDelay = Duration.ofMillis(100);
-  /** Artifact id to its name and accumulated text, in the order the peer produced them. */
-  private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
+  /** Artifact id to its text so far, in the order the peer produced them. */
+  private final Map<String, StringBuilder> artifacts = new LinkedHashMap<>();
 
   private @Nullable String remoteTaskId;
   private @Nullable String remoteContextId;
@@ -201,10 +200,10 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       // A snapshot (first event, resubscribe, blocking answer) holds every artifact so far.
       for (JsonNode artifact : snapshotArtifacts) {
         String id = artifact.path("artifactId").asText("artifact-" + artifacts.size());
-        Artifact known = artifacts.get(id);
+        StringBuilder known = artifacts.get(id);
         String text = Wire.text(artifact.path("parts"));
-        if (known == null || !known.text.toString().equals(text)) {
-          artifacts.put(id, new Artifact(artifactName(artifact, id), new StringBuilder(text)));
+        if (known == null || !known.toString().equals(text)) {
+          artifacts.put(id, new StringBuilder(text));
           emit(new TaskUpdate.ArtifactProduced(task.id(), artifactName(artifact, id), text, false, true, now()));
         }
       }
@@ -235,11 +234,11 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     String name = artifactName(artifact, id);
     String chunk = Wire.text(artifact.path("parts"));
     boolean append = update.path("append").asBoolean(false);
-    Artifact known = artifacts.get(id);
+    StringBuilder known = artifacts.get(id);
     if (append && known != null) {
-      known.text.append(chunk);
+      known.append(chunk);
     } else {
-      artifacts.put(id, new Artifact(name, new StringBuilder(chunk)));
+      artifacts.put(id, new StringBuilder(chunk));
     }
     emit(new TaskUpdate.ArtifactProduced(
         task.id(), name, chunk, append, update.path("lastChunk").asBoolean(false), now()));
@@ -435,7 +434,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
   }
 
   private String artifactText() {
-    return artifacts.values().stream().map(a -> a.text.toString()).collect(Collectors.joining("\n"));
+    return String.join("\n", artifacts.values());
   }
 
   private void emit(TaskUpdate update) {
@@ -509,7 +508,4 @@ final class RemoteTaskRun implements RemoteTaskHandle {
       failed(error);
     }
   }
-
-  /** One artifact's name and text so far. */
-  private record Artifact(String name, StringBuilder text) {}
 }
