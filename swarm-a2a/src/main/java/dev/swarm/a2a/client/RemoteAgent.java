@@ -1,6 +1,7 @@
 package dev.swarm.a2a.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarm.api.TaskResult;
 import dev.swarm.api.Agent;
 import dev.swarm.api.AgentCard;
 import dev.swarm.api.AgentRole;
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How failures surface: {@link #submit} never blocks on the network and throws only for a
  * closed agent or one at {@link #maxLoad()}. A task whose peer is unreachable, dies mid-task or
- * times out ends FAILED with metadata {@link #RETRIABLE} = {@code "true"} and {@link
+ * times out ends FAILED with metadata {@link TaskResult#RETRIABLE} = {@code "true"} and {@link
  * RemoteTaskHandle#failure()} set, after up to {@code maxRetries} retries that resend the same
  * message id (the task id) or, once the peer has named the task, resubscribe to it instead of
  * sending it again. A JSON-RPC error ends the task FAILED with {@link #ERROR_CODE} and a typed
@@ -57,8 +58,6 @@ import org.jspecify.annotations.Nullable;
  * threads, one update at a time per task.
  */
 public final class RemoteAgent implements Agent, AutoCloseable {
-  /** Result metadata: {@code "true"} when the task failed in a way a re-dispatch may fix. */
-  public static final String RETRIABLE = "a2a.retriable";
   /** Result metadata: the JSON-RPC error code that ended the task, if any. */
   public static final String ERROR_CODE = "a2a.errorCode";
   /** Result metadata: the id the remote agent gave the task. */

@@ -1,5 +1,6 @@
 package dev.swarm.a2a.client;
 
+import dev.swarm.api.TaskResult;
 import dev.swarm.api.SwarmException;
 import dev.swarm.api.TaskHandle;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * <p>The result future completes normally in every case, as {@link TaskHandle} promises; a task
  * that ended because the peer was unreachable, died mid-task or timed out ends FAILED with {@link
  * #failure()} set to a {@link SwarmException.Retriable} and the result metadata entry {@link
- * RemoteAgent#RETRIABLE} = {@code "true"}, so an orchestrator can dispatch it again.
+ * TaskResult#RETRIABLE} = {@code "true"}, so an orchestrator can dispatch it again.
  */
 public interface RemoteTaskHandle extends TaskHandle {
   /** The id the remote agent gave the task, once it has answered. */

@@ -423,7 +423,7 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     }
     SwarmException cause = failure;
     if (cause != null) {
-      metadata.put(RemoteAgent.RETRIABLE, Boolean.toString(cause.isRetriable()));
+      metadata.put(TaskResult.RETRIABLE, Boolean.toString(cause.isRetriable()));
       if (cause instanceof A2aFailure a2a) {
         metadata.put(RemoteAgent.ERROR_CODE, Integer.toString(a2a.code()));
       }

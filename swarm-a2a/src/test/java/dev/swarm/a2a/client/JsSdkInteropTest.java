@@ -120,7 +120,7 @@ class JsSdkInteropTest {
 
       assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
       assertThat(result.error()).isEqualTo("failure requested");
-      assertThat(result.metadata()).doesNotContainKey(RemoteAgent.RETRIABLE);
+      assertThat(result.metadata()).doesNotContainKey(TaskResult.RETRIABLE);
       assertThat(handle.failure()).isEmpty();
       assertThat(handle.remoteTaskId()).isPresent();
     }
@@ -147,7 +147,7 @@ class JsSdkInteropTest {
       assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
       assertThat(result.metadata())
           .containsEntry(RemoteAgent.ERROR_CODE, Integer.toString(code))
-          .containsEntry(RemoteAgent.RETRIABLE, Boolean.toString(expected.isRetriable()));
+          .containsEntry(TaskResult.RETRIABLE, Boolean.toString(expected.isRetriable()));
       assertThat(handle.failure()).get().isInstanceOfSatisfying(A2aFailure.class, failure -> {
         assertThat(failure.error()).isEqualTo(expected);
         assertThat(failure.code()).isEqualTo(code);
@@ -179,7 +179,7 @@ class JsSdkInteropTest {
       TaskResult result = await(handle);
 
       assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
-      assertThat(result.metadata()).containsEntry(RemoteAgent.RETRIABLE, "true");
+      assertThat(result.metadata()).containsEntry(TaskResult.RETRIABLE, "true");
       assertThat(handle.failure()).get().isInstanceOf(SwarmException.Retriable.class);
     }
     assertThat(tasksInContext(streamingServer, task.contextId().value()))

@@ -39,7 +39,7 @@ class WebSocketPeerLossTest {
 
         TaskResult result = handle.result().get(10, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(result.metadata()).containsEntry(RemoteAgent.RETRIABLE, "true");
+        assertThat(result.metadata()).containsEntry(TaskResult.RETRIABLE, "true");
         assertThat(handle.failure()).get().isInstanceOf(SwarmException.Retriable.class);
       }
     }

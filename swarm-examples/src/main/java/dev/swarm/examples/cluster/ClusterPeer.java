@@ -7,18 +7,16 @@ import dev.swarm.api.Task;
 import dev.swarm.api.TaskHandle;
 import dev.swarm.api.TaskId;
 import dev.swarm.api.TaskResult;
-import dev.swarm.api.TaskStatus;
 import dev.swarm.api.TaskUpdateListener;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A worker process as the orchestrator's dispatcher sees it: a {@link RemoteAgent} whose failed
- * results carry core's re-dispatch marker as well as the A2A client's. The client marks a peer
- * that died mid-task with {@link RemoteAgent#RETRIABLE}; core's dispatcher re-dispatches only on
- * {@link TaskResult#RETRIABLE}, so without this bridge a killed worker's tasks would simply fail.
- * It also records every attempt in the {@link DispatchLedger} and names the worker on the result.
+ * A worker process as the orchestrator's dispatcher sees it: a {@link RemoteAgent} that records
+ * every attempt in the {@link DispatchLedger} and names the worker on the result, so the report
+ * can show which tasks a killed worker lost and where they finished. (The client already marks a
+ * peer that died mid-task with {@link TaskResult#RETRIABLE}, which core's dispatcher acts on.)
  *
  * <p>Thread-safe; {@link #submit} never blocks, as the remote agent's does not.
  */
@@ -44,20 +42,17 @@ final class ClusterPeer implements Agent, AutoCloseable {
     TaskHandle handle = remote.submit(task, listener);
     ledger.submitted(task, id());
     CompletableFuture<TaskResult> bridged = handle.result().thenApply(result -> {
-      TaskResult marked = bridge(result, id());
+      TaskResult marked = named(result, id());
       ledger.ended(task, id(), marked);
       return marked;
     });
     return new Bridged(handle, bridged);
   }
 
-  /** {@code result} with the worker named and, when the A2A client says so, core's retriable marker. */
-  static TaskResult bridge(TaskResult result, String worker) {
+  /** {@code result} with the worker that ran it named. */
+  static TaskResult named(TaskResult result, String worker) {
     Map<String, String> metadata = new HashMap<>(result.metadata());
     metadata.put(WORKER, worker);
-    if (result.status() == TaskStatus.FAILED && "true".equals(result.metadata().get(RemoteAgent.RETRIABLE))) {
-      metadata.put(TaskResult.RETRIABLE, "true");
-    }
     return new TaskResult(result.taskId(), result.status(), result.output(), result.error(), result.latency(),
         result.costUsd(), metadata);
   }

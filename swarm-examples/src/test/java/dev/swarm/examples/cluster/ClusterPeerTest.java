@@ -48,7 +48,7 @@ class ClusterPeerTest {
   }
 
   @Test
-  void submit_workerDiedAfterJoining_failsWithCoresRetriableMarker() throws Exception {
+  void submit_workerDiedAfterJoining_failsRetriableNamingTheWorker() throws Exception {
     dead = worker("worker-dead");
     deadPeer = peer(dead);
     dead.close();
@@ -57,8 +57,8 @@ class ClusterPeerTest {
         .result().get(30, TimeUnit.SECONDS);
 
     assertThat(result.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(result.metadata()).containsEntry(RemoteAgent.RETRIABLE, "true")
-        .containsEntry(TaskResult.RETRIABLE, "true").containsEntry(ClusterPeer.WORKER, "worker-dead");
+    assertThat(result.isRetriable()).isTrue();
+    assertThat(result.metadata()).containsEntry(ClusterPeer.WORKER, "worker-dead");
   }
 
   @Test
