@@ -23,20 +23,24 @@ final class PromptFeatures {
 
   private static final int FIRST_CUE = 10;
 
-  // Character classes for the ASCII fast path; other characters go through java.lang.Character.
+  // Character classes. LETTER and DIGIT come first and DIGIT is 1, so the word loop tests a word
+  // character with one compare and counts its digits by adding the class, without a branch.
+  private static final int LETTER = 0;
+  private static final int DIGIT = 1;
+  private static final int OTHER = 2;
+  private static final int SPACE = 3;
+  private static final int QUESTION = 4;
+  private static final int SENTENCE_END = 5;
+  private static final int NEWLINE = 6;
+  private static final int CODE = 7;
+  private static final int QUOTE = 8;
+  private static final int BULLET = 9;
+
+  // The ASCII fast path: one table load gives a character's class (high 16 bits) and its
+  // lower-case form (low 16 bits), so the scan never calls into java.lang.Character for ASCII.
   private static final int ASCII = 128;
-  private static final byte OTHER = 0;
-  private static final byte LETTER = 1;
-  private static final byte DIGIT = 2;
-  private static final byte SPACE = 3;
-  private static final byte QUESTION = 4;
-  private static final byte SENTENCE_END = 5;
-  private static final byte NEWLINE = 6;
-  private static final byte CODE = 7;
-  private static final byte QUOTE = 8;
-  private static final byte BULLET = 9;
-  private static final byte[] ASCII_KIND = new byte[ASCII];
-  private static final char[] ASCII_LOWER = new char[ASCII];
+  private static final int[] ASCII_INFO = new int[ASCII];
+  private static final boolean[] ASCII_WHITESPACE = new boolean[ASCII];
   private static final int FNV_OFFSET = 0x811C9DC5;
   private static final int FNV_PRIME = 0x01000193;
   private static final int BIGRAM_SALT = 0x5BD1E995;
@@ -84,29 +88,39 @@ final class PromptFeatures {
       "paragraphs", "pages", "words", "memo", "proposal", "chapter", "briefing", "curriculum"}
   };
 
+  /** StrictMath.log1p(n) for counts n up to a 2 KB prompt's length; entry 0 stays 0. */
+  private static final double[] LOG1P_TABLE = new double[2049];
+
   private static final int CUE_TABLE_SIZE = 4096;
   private static final int[] CUE_HASHES = new int[CUE_TABLE_SIZE];
   private static final byte[] CUE_FAMILY = new byte[CUE_TABLE_SIZE];
 
   static {
+    for (int n = 1; n < LOG1P_TABLE.length; n++) {
+      LOG1P_TABLE[n] = StrictMath.log1p(n);
+    }
+    int[] kinds = new int[ASCII];
     for (char c = 0; c < ASCII; c++) {
-      ASCII_KIND[c] = Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : OTHER;
-      ASCII_LOWER[c] = Character.toLowerCase(c);
+      kinds[c] = Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : OTHER;
+      ASCII_WHITESPACE[c] = Character.isWhitespace(c);
     }
     for (char c : " \t\r".toCharArray()) {
-      ASCII_KIND[c] = SPACE;
+      kinds[c] = SPACE;
     }
-    ASCII_KIND['?'] = QUESTION;
-    ASCII_KIND['.'] = SENTENCE_END;
-    ASCII_KIND['!'] = SENTENCE_END;
-    ASCII_KIND['\n'] = NEWLINE;
+    kinds['?'] = QUESTION;
+    kinds['.'] = SENTENCE_END;
+    kinds['!'] = SENTENCE_END;
+    kinds['\n'] = NEWLINE;
     for (char c : "{}();=<>[]_".toCharArray()) {
-      ASCII_KIND[c] = CODE;
+      kinds[c] = CODE;
     }
-    ASCII_KIND['"'] = QUOTE;
-    ASCII_KIND['`'] = QUOTE;
-    ASCII_KIND['-'] = BULLET;
-    ASCII_KIND['*'] = BULLET;
+    kinds['"'] = QUOTE;
+    kinds['`'] = QUOTE;
+    kinds['-'] = BULLET;
+    kinds['*'] = BULLET;
+    for (char c = 0; c < ASCII; c++) {
+      ASCII_INFO[c] = kinds[c] << 16 | Character.toLowerCase(c);
+    }
     java.util.Arrays.fill(CUE_FAMILY, (byte) -1);
     for (int family = 0; family < CUES.length; family++) {
       for (String cue : CUES[family]) {
@@ -136,7 +150,6 @@ final class PromptFeatures {
     int length = text.length();
     int words = 0;
     int wordChars = 0;
-    int letters = 0;
     int digits = 0;
     int sentences = 0;
     int questions = 0;
@@ -148,38 +161,30 @@ final class PromptFeatures {
 
     int hash = FNV_OFFSET;
     int wordLength = 0;
-    boolean allDigits = true;
+    int wordDigits = 0;
     int previous = 0;
     boolean hasPrevious = false;
     boolean lineStart = true;
 
-    for (int i = 0; i <= length; i++) {
-      char c = i < length ? text.charAt(i) : ' ';
-      int kind = c < ASCII ? ASCII_KIND[c] : unicodeKind(c);
-      if (kind == LETTER || kind == DIGIT) {
-        if (kind == DIGIT) {
-          digits++;
-        } else {
-          letters++;
-          allDigits = false;
-        }
-        hash = (hash ^ (c < ASCII ? ASCII_LOWER[c] : Character.toLowerCase(c))) * FNV_PRIME;
+    // One pass; the end of the text is handled like a space after the loop. Inside a word each
+    // character costs one table load, one compare and the FNV step; everything else happens once
+    // per word or per punctuation mark.
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      int info = c < ASCII ? ASCII_INFO[c] : unicodeInfo(c);
+      int kind = info >>> 16;
+      if (kind <= DIGIT) {
+        hash = (hash ^ (info & 0xFFFF)) * FNV_PRIME;
         wordLength++;
-        lineStart = false;
+        wordDigits += kind;
         continue;
       }
       if (wordLength > 0) {
         int word = finish(hash);
-        sink.term(word);
-        terms++;
-        countCue(word, dense);
-        if (hasPrevious) {
-          int pair = pairHash(previous, word);
-          sink.term(pair);
-          terms++;
-          countCue(pair, dense);
-        }
-        if (allDigits && wordLength <= 2 && (c == '.' || c == ')')
+        terms += hasPrevious ? 2 : 1;
+        emit(word, previous, hasPrevious, dense, sink);
+        // "3." or "12)" followed by a space opens a numbered list item.
+        if (wordDigits == wordLength && wordLength <= 2 && (c == '.' || c == ')')
             && i + 1 < length && text.charAt(i + 1) == ' ') {
           enumerations++;
         }
@@ -187,11 +192,13 @@ final class PromptFeatures {
         hasPrevious = true;
         words++;
         wordChars += wordLength;
+        digits += wordDigits;
         hash = FNV_OFFSET;
         wordLength = 0;
-        allDigits = true;
+        wordDigits = 0;
+        lineStart = false;
       }
-      switch (c < ASCII ? kind : c == '\u2022' ? BULLET : OTHER) {
+      switch (kind) {
         case SPACE -> {}
         case QUESTION -> {
           questions++;
@@ -199,7 +206,7 @@ final class PromptFeatures {
           lineStart = false;
         }
         case SENTENCE_END -> {
-          if (i + 1 >= length || Character.isWhitespace(text.charAt(i + 1))) {
+          if (i + 1 >= length || isWhitespace(text.charAt(i + 1))) {
             sentences++;
           }
           lineStart = false;
@@ -225,6 +232,13 @@ final class PromptFeatures {
         default -> lineStart = false;
       }
     }
+    if (wordLength > 0) {
+      terms += hasPrevious ? 2 : 1;
+      emit(finish(hash), previous, hasPrevious, dense, sink);
+      words++;
+      wordChars += wordLength;
+      digits += wordDigits;
+    }
     if (length > 0 && sentences == 0) {
       sentences = 1;
     }
@@ -233,7 +247,8 @@ final class PromptFeatures {
     dense[2] = log1p(sentences);
     dense[3] = Math.min(questions, 5);
     dense[4] = words == 0 ? 0 : Math.min((double) wordChars / words, 15);
-    dense[5] = letters + digits == 0 ? 0 : (double) digits / (letters + digits);
+    // Every word character is a letter or a digit, so wordChars is their sum.
+    dense[5] = wordChars == 0 ? 0 : (double) digits / wordChars;
     dense[6] = log1p(newlines);
     dense[7] = log1p(codeSymbols);
     dense[8] = log1p(quotes);
@@ -244,13 +259,34 @@ final class PromptFeatures {
     return terms;
   }
 
-  /** StrictMath (bit-identical on every platform, so retraining reproduces the model) but free for zero. */
+  /**
+   * StrictMath (bit-identical on every platform, so retraining reproduces the model), read from a
+   * table for the small counts nearly every prompt has: a dozen StrictMath.log1p calls cost about
+   * as much as the whole character scan of a 1 KB prompt.
+   */
   private static double log1p(double count) {
-    return count == 0 ? 0 : StrictMath.log1p(count);
+    return count < LOG1P_TABLE.length ? LOG1P_TABLE[(int) count] : StrictMath.log1p(count);
   }
 
-  private static int unicodeKind(char c) {
-    return Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : OTHER;
+  /** Sends a word's term and, after the first word, the pair it ends; both also count as cues. */
+  private static void emit(int word, int previous, boolean hasPrevious, double[] dense, TermSink sink) {
+    sink.term(word);
+    countCue(word, dense);
+    if (hasPrevious) {
+      int pair = pairHash(previous, word);
+      sink.term(pair);
+      countCue(pair, dense);
+    }
+  }
+
+  /** The class and lower-case form of a non-ASCII character, packed like {@link #ASCII_INFO}. */
+  private static int unicodeInfo(char c) {
+    int kind = Character.isDigit(c) ? DIGIT : Character.isLetter(c) ? LETTER : c == '\u2022' ? BULLET : OTHER;
+    return kind << 16 | Character.toLowerCase(c);
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c < ASCII ? ASCII_WHITESPACE[c] : Character.isWhitespace(c);
   }
 
   private static void countCue(int hash, double[] dense) {
