@@ -5,6 +5,7 @@ import dev.swarm.api.Checks;
 import dev.swarm.api.SwarmConfig;
 import dev.swarm.api.Task;
 import dev.swarm.api.TaskResult;
+import dev.swarm.api.event.SwarmEventListener;
 import dev.swarm.core.EventBus;
 import dev.swarm.core.Swarm;
 import dev.swarm.examples.demo.CallLedger;
@@ -79,7 +80,7 @@ public final class HybridSwarm implements AutoCloseable {
    * cascade mode, and retries kept short because a demo fault never heals on retry.
    */
   public static HybridInferenceEngine engine(
-      ModelTiers tiers, SwarmConfig config, TaskMaster router, dev.swarm.api.event.SwarmEventListener events) {
+      ModelTiers tiers, SwarmConfig config, TaskMaster router, SwarmEventListener events) {
     return HybridInferenceEngine.builder()
         .config(config)
         .small(tiers.small())
