@@ -7,6 +7,7 @@ import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.quantization.KMeansPlusPlusClusterer;
 import io.github.jbellis.jvector.quantization.MutablePQVectors;
 import io.github.jbellis.jvector.quantization.ProductQuantization;
 import io.github.jbellis.jvector.util.Bits;
@@ -24,9 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -36,15 +40,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link VectorIndex} on jvector's concurrent graph builder: vectors are inserted into the graph
- * as they arrive, removals mark nodes deleted, and the graph is compacted once enough are.
+ * as they arrive, removals mark nodes deleted, and the graph is compacted, on the background
+ * executor, once enough are.
+ *
+ * <p>The graph holds unit-length copies of the vectors and scores by dot product: for unit vectors
+ * that equals cosine, and it saves the two norms cosine computes on every comparison. Scores keep
+ * jvector's cosine mapping, {@code (1 + cosine) / 2}.
  */
 final class GraphVectorIndex implements VectorIndex {
   private static final Logger LOG = LoggerFactory.getLogger(GraphVectorIndex.class);
   private static final VectorTypeSupport VECTORS =
       VectorizationProvider.getInstance().getVectorTypeSupport();
-  private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.COSINE;
+  private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+  // A squared norm this close to 1 is unit length already: MiniLM and most embedding models
+  // normalise their output, so the common case stores and scores the caller's vector unchanged.
+  private static final double UNIT_TOLERANCE = 1e-5;
   private static final int WRITE_STRIPES = 64;
   private static final int MIN_DELETIONS_BEFORE_COMPACTION = 1_024;
+  private static final int IDLE_SEARCHERS = 2 * Runtime.getRuntime().availableProcessors();
 
   private final IndexSettings settings;
   private final NodeTable nodes = new NodeTable();
@@ -61,7 +74,10 @@ final class GraphVectorIndex implements VectorIndex {
   private final GraphIndexBuilder builder;
   private final ImmutableGraphIndex graph;
   private final ThreadLocal<GraphSearcher> searchers;
+  // Virtual threads come and go, so they borrow scratch space from here instead of a thread local.
+  private final BlockingQueue<GraphSearcher> idleSearchers = new ArrayBlockingQueue<>(IDLE_SEARCHERS);
   private final AtomicBoolean quantizing = new AtomicBoolean();
+  private final AtomicBoolean compacting = new AtomicBoolean();
   private volatile @Nullable MutablePQVectors codes;
 
   GraphVectorIndex(IndexSettings settings) {
@@ -93,9 +109,11 @@ final class GraphVectorIndex implements VectorIndex {
   @Override
   public void add(String id, float[] vector, Map<String, String> metadata) {
     requireId(id);
-    requireVector(vector, "vector");
+    double squaredNorm = requireVector(vector, "vector");
     Map<String, String> meta = Map.copyOf(Objects.requireNonNull(metadata, "metadata must not be null"));
-    VectorFloat<?> stored = VECTORS.createFloatVector(vector.clone());
+    boolean unit = isUnit(squaredNorm);
+    VectorFloat<?> stored = VECTORS.createFloatVector(unit ? vector.clone() : scaled(vector, squaredNorm));
+    float[] asAdded = unit ? null : vector.clone();
     synchronized (stripe(id)) {
       compaction.readLock().lock();
       try {
@@ -105,7 +123,7 @@ final class GraphVectorIndex implements VectorIndex {
           markDeleted(old);
         }
         int ordinal = nextOrdinal.getAndIncrement();
-        nodes.set(ordinal, new NodeTable.Node(id, stored, meta));
+        nodes.set(ordinal, new NodeTable.Node(id, stored, asAdded, meta));
         postings.add(ordinal, meta);
         MutablePQVectors current = codes;
         if (current != null) {
@@ -121,14 +139,17 @@ final class GraphVectorIndex implements VectorIndex {
     maybeCompact();
   }
 
-  /** Adds every vector, spread over the background executor; used to rebuild a loaded index. */
+  /**
+   * Adds every vector, spread over the common pool; used to rebuild a loaded index, which the
+   * loading thread waits for, so it takes every core rather than the background thread.
+   */
   void addAll(List<StoredVector> all) {
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), all.size() / 256));
     List<CompletableFuture<Void>> work = new ArrayList<>();
     for (int part = 0; part < parts; part++) {
       List<StoredVector> slice = all.subList(all.size() * part / parts, all.size() * (part + 1) / parts);
       work.add(CompletableFuture.runAsync(
-          () -> slice.forEach(v -> add(v.id(), v.vector(), v.metadata())), settings.background()));
+          () -> slice.forEach(v -> add(v.id(), v.vector(), v.metadata())), ForkJoinPool.commonPool()));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
   }
@@ -176,17 +197,26 @@ final class GraphVectorIndex implements VectorIndex {
 
   @Override
   public Optional<float[]> vector(String id) {
-    return live(id).map(node -> toArray(node.vector));
+    return live(id).map(GraphVectorIndex::asAdded);
   }
 
   @Override
   public List<VectorHit> search(float[] query, int k, VectorFilter filter) {
+    return search(query, k, filter, settings.searchDepth());
+  }
+
+  @Override
+  public List<VectorHit> search(float[] query, int k, VectorFilter filter, int depth) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be > 0 but was " + k);
     }
-    requireVector(query, "query");
+    if (depth < 1) {
+      throw new IllegalArgumentException("depth must be > 0 but was " + depth);
+    }
+    double squaredNorm = requireVector(query, "query");
     Objects.requireNonNull(filter, "filter must not be null");
-    VectorFloat<?> q = VECTORS.createFloatVector(query);
+    VectorFloat<?> q = VECTORS.createFloatVector(isUnit(squaredNorm) ? query : scaled(query, squaredNorm));
+    int beam = Math.max(k, depth);
     compaction.readLock().lock();
     try {
       if (filter instanceof MetadataEquals equals) {
@@ -194,11 +224,25 @@ final class GraphVectorIndex implements VectorIndex {
         if (candidates.size() <= settings.exactScanLimit()) {
           return exactScan(q, k, candidates, filter);
         }
+        if (candidates.size() >= ordinals.size()) {
+          // The one value covers every vector (a single tenant, a cache with one scope): walk the
+          // graph unfiltered and check only the hits; one that fails was added concurrently.
+          List<VectorHit> hits = graphSearch(q, k, beam, Bits.ALL);
+          if (allAccepted(hits, filter)) {
+            return hits;
+          }
+        }
       }
       if (ordinals.size() <= settings.exactScanLimit()) {
         return exactScan(q, k, ordinals.values(), filter);
       }
-      return graphSearch(q, k, filter);
+      // jvector already skips nodes marked deleted, and a removal marks its node before it
+      // returns, so an unfiltered search needs no check of its own.
+      Bits accept = filter == AcceptAll.INSTANCE ? Bits.ALL : ordinal -> {
+        NodeTable.Node node = nodes.get(ordinal);
+        return node != null && !node.deleted && filter.accepts(node.id, node.metadata);
+      };
+      return graphSearch(q, k, beam, accept);
     } finally {
       compaction.readLock().unlock();
     }
@@ -212,7 +256,7 @@ final class GraphVectorIndex implements VectorIndex {
         (id, ordinal) -> {
           NodeTable.Node node = nodes.get(ordinal);
           if (node != null && !node.deleted) {
-            snapshot.add(new StoredVector(id, toArray(node.vector), node.metadata));
+            snapshot.add(new StoredVector(id, asAdded(node), node.metadata));
           }
         });
     IndexFile.write(directory, settings.dimension(), snapshot, out -> out);
@@ -223,7 +267,7 @@ final class GraphVectorIndex implements VectorIndex {
     return codes != null;
   }
 
-  private List<VectorHit> graphSearch(VectorFloat<?> q, int k, VectorFilter filter) {
+  private List<VectorHit> graphSearch(VectorFloat<?> q, int k, int beam, Bits accept) {
     SearchScoreProvider scores;
     MutablePQVectors current = codes;
     if (current != null) {
@@ -232,25 +276,21 @@ final class GraphVectorIndex implements VectorIndex {
     } else {
       scores = DefaultSearchScoreProvider.exact(q, SIMILARITY, vectors);
     }
-    // jvector already skips nodes marked deleted, and a removal marks its node before it returns,
-    // so an unfiltered search needs no check of its own.
-    Bits accept = filter == AcceptAll.INSTANCE ? Bits.ALL : ordinal -> {
-      NodeTable.Node node = nodes.get(ordinal);
-      return node != null && !node.deleted && filter.accepts(node.id, node.metadata);
-    };
-    int depth = Math.max(k, settings.searchDepth());
     SearchResult result;
     if (Thread.currentThread().isVirtual()) {
-      // A virtual thread would pin a cached searcher to a thread that never comes back.
-      try (GraphSearcher searcher = new GraphSearcher(graph)) {
-        result = searcher.search(scores, k, depth, 0f, 0f, accept);
-      } catch (IOException e) {
-        throw new UncheckedIOException("closing a graph searcher failed", e);
+      GraphSearcher searcher = idleSearchers.poll();
+      if (searcher == null) {
+        searcher = new GraphSearcher(graph);
+      }
+      searcher.setView(graph.getView());
+      result = searcher.search(scores, k, beam, 0f, 0f, accept);
+      if (!idleSearchers.offer(searcher)) {
+        close(searcher);
       }
     } else {
       GraphSearcher searcher = searchers.get();
       searcher.setView(graph.getView());
-      result = searcher.search(scores, k, depth, 0f, 0f, accept);
+      result = searcher.search(scores, k, beam, 0f, 0f, accept);
     }
     List<VectorHit> hits = new ArrayList<>(result.getNodes().length);
     for (SearchResult.NodeScore scored : result.getNodes()) {
@@ -290,13 +330,19 @@ final class GraphVectorIndex implements VectorIndex {
     deletedCount.incrementAndGet();
   }
 
-  /** Drops deleted nodes from the graph once they are a quarter of it, so churn does not leak. */
+  /**
+   * Drops deleted nodes from the graph once they are a quarter of it, so churn does not leak; on
+   * the background executor, since rewiring the graph takes long and excludes everything else.
+   */
   private void maybeCompact() {
-    int deleted = deletedCount.get();
-    if (deleted < Math.max(MIN_DELETIONS_BEFORE_COMPACTION, size() / 4)
-        || !compaction.writeLock().tryLock()) {
-      return;
+    if (deletedCount.get() >= Math.max(MIN_DELETIONS_BEFORE_COMPACTION, size() / 4)
+        && compacting.compareAndSet(false, true)) {
+      settings.background().execute(this::compact);
     }
+  }
+
+  private void compact() {
+    compaction.writeLock().lock();
     try {
       builder.removeDeletedNodes();
       Integer ordinal;
@@ -309,6 +355,7 @@ final class GraphVectorIndex implements VectorIndex {
       LOG.debug("compacted the vector graph: {} deleted nodes dropped, {} live", freed, size());
     } finally {
       compaction.writeLock().unlock();
+      compacting.set(false);
     }
   }
 
@@ -319,8 +366,12 @@ final class GraphVectorIndex implements VectorIndex {
   }
 
   private void quantize() {
+    // k-means would otherwise fan out over jvector's and the common pool, taking every core from
+    // the searches; one worker trains more slowly and leaves the rest alone.
+    ForkJoinPool trainer = new ForkJoinPool(1);
     try {
-      ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false);
+      ProductQuantization pq = ProductQuantization.compute(
+          vectors, settings.pqSubspaces(), 256, false, KMeansPlusPlusClusterer.UNWEIGHTED, trainer, trainer);
       MutablePQVectors fresh = new MutablePQVectors(pq);
       int before = nextOrdinal.get();
       encode(fresh, 0, before);
@@ -332,6 +383,8 @@ final class GraphVectorIndex implements VectorIndex {
       quantizing.set(false);
       LOG.warn("product quantization failed, searches keep using full vectors; "
           + "disable it with withoutProductQuantization() if this repeats", e);
+    } finally {
+      trainer.shutdown();
     }
   }
 
@@ -368,7 +421,8 @@ final class GraphVectorIndex implements VectorIndex {
     }
   }
 
-  private void requireVector(float[] vector, String what) {
+  /** Validates {@code vector} and returns its squared norm. */
+  private double requireVector(float[] vector, String what) {
     Objects.requireNonNull(vector, () -> what + " must not be null");
     if (vector.length != settings.dimension()) {
       throw new IllegalArgumentException(
@@ -379,10 +433,45 @@ final class GraphVectorIndex implements VectorIndex {
       if (!Float.isFinite(component)) {
         throw new IllegalArgumentException(what + " has a non-finite component: " + component);
       }
-      norm += component * component;
+      norm += (double) component * component;
     }
     if (norm == 0) {
       throw new IllegalArgumentException(what + " must not be all zeros: cosine similarity is undefined");
+    }
+    return norm;
+  }
+
+  private static boolean isUnit(double squaredNorm) {
+    return Math.abs(squaredNorm - 1) <= UNIT_TOLERANCE;
+  }
+
+  private static float[] scaled(float[] vector, double squaredNorm) {
+    float[] unit = new float[vector.length];
+    double scale = 1 / Math.sqrt(squaredNorm);
+    for (int i = 0; i < unit.length; i++) {
+      unit[i] = (float) (vector[i] * scale);
+    }
+    return unit;
+  }
+
+  private static float[] asAdded(NodeTable.Node node) {
+    return node.asAdded != null ? node.asAdded.clone() : toArray(node.vector);
+  }
+
+  private static boolean allAccepted(List<VectorHit> hits, VectorFilter filter) {
+    for (VectorHit hit : hits) {
+      if (!filter.accepts(hit.id(), hit.metadata())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void close(GraphSearcher searcher) {
+    try {
+      searcher.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing a graph searcher failed", e);
     }
   }
 

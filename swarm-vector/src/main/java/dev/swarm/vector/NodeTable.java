@@ -13,16 +13,22 @@ final class NodeTable {
   private static final int CHUNK_BITS = 12;
   private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
-  /** One vector in the graph. {@code deleted} flips once, when its id is removed or replaced. */
+  /**
+   * One vector in the graph. {@code deleted} flips once, when its id is removed or replaced.
+   * {@code vector} has unit length so the graph can score by dot product; {@code asAdded} keeps
+   * the caller's vector only when it was not already unit length.
+   */
   static final class Node {
     final String id;
     final VectorFloat<?> vector;
+    final float @Nullable [] asAdded;
     final Map<String, String> metadata;
     volatile boolean deleted;
 
-    Node(String id, VectorFloat<?> vector, Map<String, String> metadata) {
+    Node(String id, VectorFloat<?> vector, float @Nullable [] asAdded, Map<String, String> metadata) {
       this.id = id;
       this.vector = vector;
+      this.asAdded = asAdded;
       this.metadata = metadata;
     }
   }

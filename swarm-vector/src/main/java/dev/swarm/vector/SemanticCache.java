@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +64,14 @@ public final class SemanticCache implements ResponseCache {
   private static final int CANDIDATES = 4;
   private static final String PARTITION = "partition";
   private static final String PROMPT = "prompt";
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final EmbeddingModel model;
   private final double threshold;
-  private final Set<Guard> guards;
-  private final Executor executor;
+  private final EnumSet<Guard> guards;
+  private final @Nullable Executor executor;
   private final VectorIndex index;
   private final Cache<ExactKey, CachedAnswer> answers;
-  private final Cache<String, float[]> recentEmbeddings;
+  private final Cache<String, EmbeddedPrompt> recentPrompts;
   private final Counter exactHits;
   private final Counter semanticHits;
   private final Counter misses;
@@ -92,12 +91,39 @@ public final class SemanticCache implements ResponseCache {
 
   private record CachedAnswer(String vectorId, PromptFeatures features, InferenceResult result) {}
 
+  /**
+   * A prompt's embedding, and its guard features once a near hit needs them: most lookups meet no
+   * candidate above the threshold, so they never pay for the analysis.
+   */
+  private static final class EmbeddedPrompt {
+    final String text;
+    final float[] vector;
+    // Racing threads may both analyse; the record is immutable, so either result is safe to publish.
+    private @Nullable PromptFeatures features;
+
+    EmbeddedPrompt(String text, float[] vector) {
+      this.text = text;
+      this.vector = vector;
+    }
+
+    PromptFeatures features() {
+      PromptFeatures known = features;
+      if (known == null) {
+        known = PromptAnalyzer.analyze(text);
+        features = known;
+      }
+      return known;
+    }
+  }
+
   private SemanticCache(Builder b) {
     this.model = b.model;
     this.threshold = b.threshold;
-    this.guards = Set.copyOf(b.guards);
+    this.guards = EnumSet.copyOf(b.guards);
     this.executor = b.executor;
-    this.index = VectorIndex.builder(model.dimension()).build();
+    // Without product quantization: the full vectors stay in memory anyway, and training it would
+    // take a core from lookups just as the cache fills up.
+    this.index = VectorIndex.builder(model.dimension()).withoutProductQuantization().build();
     MeterRegistry registry = b.registry;
     this.exactHits = lookups(registry, "exact_hit");
     this.semanticHits = lookups(registry, "semantic_hit");
@@ -119,7 +145,7 @@ public final class SemanticCache implements ResponseCache {
         .executor(Runnable::run)
         .removalListener(this::onRemoval)
         .build();
-    this.recentEmbeddings = Caffeine.newBuilder().maximumSize(1_024).executor(Runnable::run).build();
+    this.recentPrompts = Caffeine.newBuilder().maximumSize(1_024).executor(Runnable::run).build();
     registry.gauge("swarm.cache.size", answers, cache -> cache.estimatedSize());
   }
 
@@ -131,14 +157,15 @@ public final class SemanticCache implements ResponseCache {
   @Override
   public Optional<CacheHit> lookup(CacheKey key) {
     Objects.requireNonNull(key, "key must not be null");
-    CachedAnswer exact = answers.getIfPresent(ExactKey.of(key));
+    ExactKey exactKey = ExactKey.of(key);
+    CachedAnswer exact = answers.getIfPresent(exactKey);
     if (exact != null) {
       exactHits.increment();
       return Optional.of(new CacheHit(exact.result(), 1.0, true));
     }
     Optional<CacheHit> hit;
     try {
-      hit = Offload.run(executor, () -> semanticLookup(key), "looking up the semantic cache");
+      hit = offload(() -> semanticLookup(key.prompt(), exactKey), "looking up the semantic cache");
     } catch (SwarmException e) {
       LOG.warn("semantic cache lookup skipped, serving the exact tier only: {}. Check the embedding model {}",
           e.getMessage(), model.modelName());
@@ -154,11 +181,11 @@ public final class SemanticCache implements ResponseCache {
     Objects.requireNonNull(result, "result must not be null");
     ExactKey exactKey = ExactKey.of(key);
     try {
-      Offload.run(executor, () -> {
+      offload(() -> {
         String vectorId = UUID.randomUUID().toString();
-        index.add(vectorId, embedding(key.prompt()),
-            Map.of(PARTITION, exactKey.partition(), PROMPT, exactKey.prompt()));
-        answers.put(exactKey, new CachedAnswer(vectorId, PromptAnalyzer.analyze(key.prompt()), result));
+        EmbeddedPrompt prompt = embedded(key.prompt());
+        index.add(vectorId, prompt.vector, Map.of(PARTITION, exactKey.partition(), PROMPT, exactKey.prompt()));
+        answers.put(exactKey, new CachedAnswer(vectorId, prompt.features(), result));
         return vectorId;
       }, "storing in the semantic cache");
     } catch (SwarmException e) {
@@ -185,9 +212,9 @@ public final class SemanticCache implements ResponseCache {
     if (normalize(cached).equals(normalize(asked))) {
       return new CacheDecision(1.0, true, "exact match", null);
     }
-    double similarity = Offload.run(executor,
-        () -> cosine(embedding(cached), embedding(asked)), "comparing prompts");
-    return decide(similarity, PromptAnalyzer.analyze(cached), PromptAnalyzer.analyze(asked));
+    EmbeddedPrompt one = offload(() -> embedded(cached), "embedding a prompt");
+    EmbeddedPrompt other = offload(() -> embedded(asked), "embedding a prompt");
+    return decide(cosine(one.vector, other.vector), one.features(), other.features());
   }
 
   /** The counts behind this cache's metrics. */
@@ -204,28 +231,31 @@ public final class SemanticCache implements ResponseCache {
     return threshold;
   }
 
-  private Optional<CacheHit> semanticLookup(CacheKey key) {
-    ExactKey asked = ExactKey.of(key);
-    PromptFeatures askedFeatures = PromptAnalyzer.analyze(key.prompt());
+  private Optional<CacheHit> semanticLookup(String prompt, ExactKey asked) {
+    EmbeddedPrompt embedded = embedded(prompt);
     List<VectorHit> candidates = index.search(
-        embedding(key.prompt()), CANDIDATES, VectorFilter.metadataEquals(PARTITION, asked.partition()));
+        embedded.vector, CANDIDATES, VectorFilter.metadataEquals(PARTITION, asked.partition()));
     Guard firstVeto = null;
     for (VectorHit candidate : candidates) {
+      double similarity = candidate.cosine();
+      if (similarity < threshold) {
+        break; // candidates come best first: the rest are below the threshold too
+      }
       CachedAnswer answer = answers.getIfPresent(
           new ExactKey(asked.namespace(), asked.scope(), candidate.metadata().get(PROMPT)));
       if (answer == null || !answer.vectorId().equals(candidate.id())) {
         continue; // expired or replaced since the search
       }
-      CacheDecision decision = decide(candidate.cosine(), answer.features(), askedFeatures);
-      if (decision.hit()) {
-        return Optional.of(new CacheHit(answer.result(), Math.max(0, Math.min(1, candidate.cosine())), false));
-      }
-      if (decision.vetoedBy() == null) {
-        break; // candidates come best first: the rest are below the threshold too
+      Guard veto = firstVeto(answer.features(), embedded.features());
+      if (veto == null) {
+        return Optional.of(new CacheHit(answer.result(), Math.max(0, Math.min(1, similarity)), false));
       }
       if (firstVeto == null) {
-        firstVeto = decision.vetoedBy();
-        LOG.debug("semantic cache near hit refused: {}", decision.reason());
+        firstVeto = veto;
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("semantic cache near hit refused: {}",
+              decide(similarity, answer.features(), embedded.features()).reason());
+        }
       }
     }
     if (firstVeto != null) {
@@ -234,25 +264,40 @@ public final class SemanticCache implements ResponseCache {
     return Optional.empty();
   }
 
+  /** The first guard, in declaration order, that refuses a hit; null if all pass. */
+  private @Nullable Guard firstVeto(PromptFeatures cached, PromptFeatures asked) {
+    for (Guard guard : guards) {
+      if (guard.veto(cached, asked).isPresent()) {
+        return guard;
+      }
+    }
+    return null;
+  }
+
+  /** The decision with its reason spelled out; for {@link #compare} and debug logs, not every lookup. */
   private CacheDecision decide(double similarity, PromptFeatures cached, PromptFeatures asked) {
     if (similarity < threshold) {
       return new CacheDecision(similarity, false,
           String.format(Locale.ROOT, "similarity %.3f is below the threshold %.3f", similarity, threshold), null);
     }
-    for (Guard guard : Guard.values()) {
-      if (guards.contains(guard)) {
-        Optional<String> veto = guard.veto(cached, asked);
-        if (veto.isPresent()) {
-          return new CacheDecision(similarity, false, veto.get(), guard);
-        }
+    for (Guard guard : guards) {
+      Optional<String> veto = guard.veto(cached, asked);
+      if (veto.isPresent()) {
+        return new CacheDecision(similarity, false, veto.get(), guard);
       }
     }
     return new CacheDecision(similarity, true, String.format(Locale.ROOT,
         "similarity %.3f reaches the threshold %.3f and every guard passed", similarity, threshold), null);
   }
 
-  private float[] embedding(String prompt) {
-    return recentEmbeddings.get(prompt, p -> Offload.embed(model, p));
+  private EmbeddedPrompt embedded(String prompt) {
+    EmbeddedPrompt known = recentPrompts.getIfPresent(prompt);
+    return known != null ? known : recentPrompts.get(prompt, p -> new EmbeddedPrompt(p, Offload.embed(model, p)));
+  }
+
+  /** Runs {@code work} on the executor, or right here when none was given: no future to allocate. */
+  private <T> T offload(Supplier<T> work, String what) {
+    return executor == null ? work.get() : Offload.run(executor, work, what);
   }
 
   private void onRemoval(@Nullable ExactKey key, @Nullable CachedAnswer answer, RemovalCause cause) {
@@ -267,8 +312,50 @@ public final class SemanticCache implements ResponseCache {
         .description("response cache lookups by outcome").register(registry);
   }
 
-  private static String normalize(String prompt) {
-    return WHITESPACE.matcher(prompt.strip()).replaceAll(" ");
+  /**
+   * The prompt stripped of surrounding whitespace, with every inner run of ASCII whitespace turned
+   * into one space; the prompt itself, not a copy, when it is normalised already, as most are.
+   */
+  static String normalize(String prompt) {
+    int start = 0;
+    int end = prompt.length();
+    while (start < end && Character.isWhitespace(prompt.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(prompt.charAt(end - 1))) {
+      end--;
+    }
+    StringBuilder rewritten = null;
+    int i = start;
+    while (i < end) {
+      char c = prompt.charAt(i);
+      if (!isAsciiSpace(c)) {
+        if (rewritten != null) {
+          rewritten.append(c);
+        }
+        i++;
+        continue;
+      }
+      int runEnd = i + 1;
+      while (runEnd < end && isAsciiSpace(prompt.charAt(runEnd))) {
+        runEnd++;
+      }
+      if (rewritten == null && (c != ' ' || runEnd - i > 1)) {
+        rewritten = new StringBuilder(end - start).append(prompt, start, i);
+      }
+      if (rewritten != null) {
+        rewritten.append(' ');
+      }
+      i = runEnd;
+    }
+    if (rewritten != null) {
+      return rewritten.toString();
+    }
+    return start == 0 && end == prompt.length() ? prompt : prompt.substring(start, end);
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static double cosine(float[] a, float[] b) {
@@ -295,7 +382,7 @@ public final class SemanticCache implements ResponseCache {
     private long maximumSize = 100_000;
     private Set<Guard> guards = EnumSet.allOf(Guard.class);
     private @Nullable InstantSource clock;
-    private Executor executor = Runnable::run;
+    private @Nullable Executor executor;
     private MeterRegistry registry = new SimpleMeterRegistry();
 
     private Builder(EmbeddingModel model) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * A concurrent approximate-nearest-neighbour index of vectors by id, on a jvector graph.
@@ -71,6 +70,16 @@ public interface VectorIndex {
   List<VectorHit> search(float[] query, int k, VectorFilter filter);
 
   /**
+   * Like {@link #search(float[], int, VectorFilter)}, keeping {@code depth} candidates (never
+   * fewer than k) instead of the builder's {@link Builder#searchDepth}: the per-call knob between
+   * speed and recall, as Lucene's candidate count is per query.
+   *
+   * @throws IllegalArgumentException if {@code k} or {@code depth} is less than one or the query
+   *     has the wrong dimension
+   */
+  List<VectorHit> search(float[] query, int k, VectorFilter filter, int depth);
+
+  /**
    * Writes every vector with its id and metadata to {@code directory}, atomically: the new copy
    * replaces the old one only once it is completely on disk, so a crash mid-save leaves the
    * previous copy readable. Concurrent adds may or may not be included.
@@ -86,8 +95,8 @@ public interface VectorIndex {
     private int constructionBeam = 100;
     private int searchDepth = 40;
     private int pqSubspaces;
-    private int pqMinSize = 100_000;
-    private Executor background = ForkJoinPool.commonPool();
+    private int pqMinSize = Integer.MAX_VALUE;
+    private Executor background = BackgroundThread.EXECUTOR;
     private int exactScanLimit = 2_000;
 
     private Builder(int dimension) {
@@ -121,8 +130,11 @@ public interface VectorIndex {
 
     /**
      * Compresses vectors with product quantization once the index holds {@code minSize} vectors
-     * (default: {@code dimension / 4} subspaces above 100,000 vectors). Searches then walk the graph
-     * on the compact codes and rerank the best candidates with the full vectors.
+     * (default: off). Searches then walk the graph on the compact codes and rerank the best
+     * candidates with the full vectors, which stay in memory: quantization makes each graph step
+     * cheaper on large collections, it does not save memory. Training (k-means over the vectors
+     * held at {@code minSize}) runs once on the background executor; searches use full vectors
+     * until it is done.
      */
     public Builder productQuantization(int subspaces, int minSize) {
       if (subspaces < 1 || subspaces > dimension) {
@@ -134,15 +146,17 @@ public interface VectorIndex {
       return this;
     }
 
-    /** Never compresses vectors: every score uses the full vectors. */
+    /** Never compresses vectors, undoing {@link #productQuantization}: every score uses the full vectors. */
     public Builder withoutProductQuantization() {
       this.pqMinSize = Integer.MAX_VALUE;
       return this;
     }
 
     /**
-     * Where the index trains its quantizer and rebuilds its graph on load (default the common
-     * fork-join pool): CPU work that must not run on the adding thread.
+     * Where the index trains its quantizer and compacts its graph after many removals: CPU work
+     * that must not run on the adding or removing thread. Default: one daemon thread shared by
+     * every index in the JVM, at minimum priority, so this work takes at most one core from
+     * searches. Loading rebuilds the graph on the common pool instead, since the caller waits.
      */
     public Builder backgroundExecutor(Executor background) {
       this.background = Objects.requireNonNull(background, "backgroundExecutor must not be null");
