@@ -18,8 +18,11 @@ import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SemanticCacheTest extends ResponseCacheContract {
@@ -213,5 +216,66 @@ class SemanticCacheTest extends ResponseCacheContract {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeToLive");
     assertThatThrownBy(() -> builder.maximumSize(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumSize").hasMessageContaining("0");
+  }
+
+  /** A model that embeds every text alike, so only the guards tell prompts apart. */
+  private static final EmbeddingModel SAME_VECTOR = new EmbeddingModel() {
+    @Override
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+      float[] v = new float[384];
+      v[0] = 1;
+      return Response.from(segments.stream().map(s -> Embedding.from(v.clone())).toList());
+    }
+
+    @Override
+    public int dimension() {
+      return 384;
+    }
+  };
+
+  @Test
+  void normalize_randomWhitespace_matchesStripAndCollapseAndKeepsCleanPromptsAsTheyAre() {
+    Pattern whitespace = Pattern.compile("\\s+");
+    char[] alphabet = {'a', 'b', '?', ' ', ' ', '\t', '\n', '\r', '\f', 0x0B, '\u00A0', '\u2003', '\u001C', '\u3000'};
+    Random random = new Random(31);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder prompt = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        prompt.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String text = prompt.toString();
+      assertThat(SemanticCache.normalize(text)).as("normalising %s", text.chars().boxed().toList())
+          .isEqualTo(whitespace.matcher(text.strip()).replaceAll(" "));
+    }
+    assertThat(SemanticCache.normalize(FRANCE)).isSameAs(FRANCE);
+  }
+
+  @Test
+  void lookup_nearHitTwoGuardsRefuse_countsTheFirstGuardInDeclarationOrder() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SemanticCache cache = SemanticCache.builder(SAME_VECTOR).meterRegistry(registry).build();
+
+    assertThat(storeThenLookup(cache, "Give me 3 tips for sleeping better as JSON",
+        "Give me 5 tips for sleeping better as a table")).isEmpty();
+
+    assertThat(cache.stats().vetoed()).isEqualTo(1);
+    assertThat(registry.get("swarm.cache.vetoes").tag("guard", "numbers").counter().count()).isEqualTo(1);
+    assertThat(registry.get("swarm.cache.vetoes").tag("guard", "format").counter().count()).isZero();
+    assertThat(cache.compare("Give me 3 tips for sleeping better as JSON", "Give me 5 tips for sleeping better as a table")
+        .vetoedBy()).isEqualTo(Guard.NUMBERS);
+  }
+
+  @Test
+  void lookup_withExecutor_embedsAndSearchesThereAndHits() {
+    AtomicInteger offloaded = new AtomicInteger();
+    SemanticCache cache = SemanticCache.builder(TestModels.MINI_LM)
+        .executor(work -> {
+          offloaded.incrementAndGet();
+          work.run();
+        })
+        .build();
+
+    assertThat(storeThenLookup(cache, FRANCE, "Which city is the capital of France?")).isPresent();
+    assertThat(offloaded).as("one store, one semantic lookup").hasValue(2);
   }
 }

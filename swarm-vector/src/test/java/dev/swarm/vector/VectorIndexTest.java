@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -207,5 +208,135 @@ class VectorIndexTest {
     assertThat(((GraphVectorIndex) index).quantized()).isTrue();
     assertThat(recall(index, data, queries, 10)).isGreaterThanOrEqualTo(0.85);
     assertThat(index.search(data[1_199], 1).get(0).id()).isEqualTo("v1199");
+  }
+
+  @Test
+  void search_vectorsNotOfUnitLength_scoresCosineAndKeepsVectorsAsAdded() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(300, DIM, 21);
+    float[][] added = new float[data.length][];
+    for (int i = 0; i < data.length; i++) {
+      float scale = 0.25f + i % 7;
+      added[i] = new float[DIM];
+      for (int d = 0; d < DIM; d++) {
+        added[i][d] = data[i][d] * scale;
+      }
+      index.add("v" + i, added[i], Map.of());
+    }
+    float[] query = added[42].clone();
+    for (int d = 0; d < DIM; d++) {
+      query[d] = query[d] * 5 + data[7][d];
+    }
+
+    List<VectorHit> hits = index.search(query, 5);
+
+    assertThat(hits).isNotEmpty().allSatisfy(hit -> {
+      int i = Integer.parseInt(hit.id().substring(1));
+      assertThat(hit.cosine()).isCloseTo(TestVectors.cosine(added[i], query), org.assertj.core.data.Offset.offset(1e-5));
+    });
+    assertThat(hits.get(0).id()).isEqualTo("v42");
+    assertThat(index.vector("v3")).hasValueSatisfying(v -> assertThat(v).containsExactly(added[3]));
+  }
+
+  @Test
+  void search_explicitDepth_widensTheWalkAndRejectsDepthBelowOne() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(3_000, DIM, 22);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    float[][] queries = TestVectors.unitVectors(50, DIM, 23);
+    int shallow = 0;
+    int deep = 0;
+    for (float[] q : queries) {
+      Set<String> truth = new HashSet<>(bruteForce(data, q, 10));
+      shallow += (int) index.search(q, 10, VectorFilter.all(), 10).stream().filter(h -> truth.contains(h.id())).count();
+      deep += (int) index.search(q, 10, VectorFilter.all(), 300).stream().filter(h -> truth.contains(h.id())).count();
+    }
+
+    assertThat(deep).isGreaterThan(shallow);
+    assertThat(deep / 500.0).isGreaterThanOrEqualTo(0.95);
+    assertThatThrownBy(() -> index.search(queries[0], 10, VectorFilter.all(), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depth must be > 0 but was 0");
+  }
+
+  @Test
+  void search_filterOnValueEveryVectorHas_stillAppliesTheRestOfTheFilter() {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(2_000, DIM, 24);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of("scope", "one"));
+    }
+    VectorFilter scope = VectorFilter.metadataEquals("scope", "one");
+
+    assertThat(index.search(data[5], 3, scope).get(0).id()).isEqualTo("v5");
+    assertThat(index.search(data[5], 3, scope.and((id, meta) -> !id.equals("v5"))))
+        .hasSize(3).extracting(VectorHit::id).doesNotContain("v5");
+
+    index.add("other", data[9], Map.of("scope", "two"));
+    assertThat(index.search(data[9], 3, scope)).extracting(VectorHit::id).doesNotContain("other").contains("v9");
+  }
+
+  @Test
+  void search_fromVirtualThreads_matchesPlatformThreadResults() throws Exception {
+    VectorIndex index = graphOnly();
+    float[][] data = TestVectors.unitVectors(2_000, DIM, 25);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    float[][] queries = TestVectors.unitVectors(64, DIM, 26);
+    List<List<VectorHit>> expected = new ArrayList<>();
+    for (float[] q : queries) {
+      expected.add(index.search(q, 10));
+    }
+
+    List<Future<List<VectorHit>>> results = new ArrayList<>();
+    try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (float[] q : queries) {
+        results.add(virtual.submit(() -> index.search(q, 10)));
+      }
+      for (int i = 0; i < queries.length; i++) {
+        assertThat(results.get(i).get()).isEqualTo(expected.get(i));
+      }
+    }
+  }
+
+  @Test
+  void remove_manyVectors_compactsOnTheBackgroundExecutorNotTheCaller() {
+    ConcurrentLinkedQueue<Runnable> background = new ConcurrentLinkedQueue<>();
+    VectorIndex index = VectorIndex.builder(DIM).exactScanLimit(0).maxDegree(8).constructionBeam(24)
+        .backgroundExecutor(background::add).build();
+    float[][] data = TestVectors.unitVectors(3_000, DIM, 27);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    for (int i = 0; i < 1_500; i++) {
+      index.remove("v" + i);
+    }
+
+    assertThat(background).as("one compaction queued, however many removals asked for it").hasSize(1);
+    background.poll().run();
+
+    assertThat(index.size()).isEqualTo(1_500);
+    assertThat(index.search(data[2_000], 10)).hasSize(10)
+        .allSatisfy(hit -> assertThat(Integer.parseInt(hit.id().substring(1))).isGreaterThanOrEqualTo(1_500));
+    assertThat(index.search(data[2_000], 1).get(0).id()).isEqualTo("v2000");
+  }
+
+  @Test
+  void add_pastQuantizationSize_trainsOnceOnTheBackgroundExecutor() {
+    ConcurrentLinkedQueue<Runnable> background = new ConcurrentLinkedQueue<>();
+    VectorIndex index = VectorIndex.builder(DIM).exactScanLimit(0)
+        .productQuantization(8, 600).backgroundExecutor(background::add).build();
+    float[][] data = TestVectors.unitVectors(1_000, DIM, 28);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+
+    assertThat(background).as("training queued once, not run on the adding thread").hasSize(1);
+    assertThat(((GraphVectorIndex) index).quantized()).isFalse();
+    background.poll().run();
+    assertThat(((GraphVectorIndex) index).quantized()).isTrue();
+    assertThat(index.search(data[999], 1).get(0).id()).isEqualTo("v999");
   }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,6 +120,32 @@ public final class VectorDataset {
     int words = sentence.split(" ").length;
     return words >= 6 && words <= 40 && Character.isUpperCase(sentence.charAt(0))
         && sentence.chars().filter(Character::isLetter).count() > sentence.length() * 0.7;
+  }
+
+  /**
+   * At least the first {@code count} sentences with embeddings: a larger cached dataset as it is
+   * (sentences come in a fixed order, so its prefix is the smaller one), else {@link #load}.
+   */
+  static Data loadAtLeast(int count) {
+    if (Files.isDirectory(DIR)) {
+      try (var files = Files.list(DIR)) {
+        Optional<Path> larger = files
+            .filter(p -> p.getFileName().toString().matches("minilm-\\d+\\.bin"))
+            .filter(p -> sizeOf(p) >= count)
+            .min(Comparator.comparingInt(VectorDataset::sizeOf));
+        if (larger.isPresent()) {
+          return read(larger.get());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read the vector dataset in " + DIR, e);
+      }
+    }
+    return load(count);
+  }
+
+  private static int sizeOf(Path file) {
+    String name = file.getFileName().toString();
+    return Integer.parseInt(name.substring("minilm-".length(), name.length() - ".bin".length()));
   }
 
   private static int reusePrefix(int count, List<String> texts, float[][] vectors) throws IOException {
