@@ -31,7 +31,7 @@ public final class RouterModel {
   public static final String FORMAT = "swarm-router";
 
   /** The file version this class reads and writes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,17 +104,18 @@ public final class RouterModel {
     return sigmoid(calibrationSlope * margin + calibrationIntercept);
   }
 
-  /** The uncalibrated linear score. Allocates only the dense vector and one small sink. */
+  /** The uncalibrated linear score. Allocates nothing but what the JIT cannot keep in registers. */
   double margin(String prompt, float @Nullable [] embedding) {
-    double[] dense = new double[PromptFeatures.DENSE];
-    WeightSum sum = new WeightSum(hashedWeights, hashMask);
-    int terms = PromptFeatures.extract(prompt, dense, sum);
     double margin = bias;
-    if (terms > 0) {
-      margin += sum.total / Math.sqrt(terms);
-    }
-    for (int f = 0; f < dense.length; f++) {
-      margin += denseWeights[f] * (dense[f] - denseMean[f]) / denseScale[f];
+    try (Extraction features = PromptFeatures.extract(prompt)) {
+      int count = features.termCount;
+      if (count > 0) {
+        margin += termSum(features.terms, count) / Math.sqrt(count);
+      }
+      double[] dense = features.dense;
+      for (int f = 0; f < dense.length; f++) {
+        margin += denseWeights[f] * (dense[f] - denseMean[f]) / denseScale[f];
+      }
     }
     if (embeddingWeights.length > 0) {
       checkEmbedding(embedding);
@@ -123,6 +124,21 @@ public final class RouterModel {
       }
     }
     return margin;
+  }
+
+  /** Two running sums, so the adds of alternate terms overlap instead of waiting on each other. */
+  private double termSum(int[] terms, int count) {
+    double even = 0;
+    double odd = 0;
+    int i = 0;
+    for (; i + 1 < count; i += 2) {
+      even += hashedWeights[terms[i] & hashMask];
+      odd += hashedWeights[terms[i + 1] & hashMask];
+    }
+    if (i < count) {
+      even += hashedWeights[terms[i] & hashMask];
+    }
+    return even + odd;
   }
 
   private void checkEmbedding(float @Nullable [] embedding) {
@@ -139,17 +155,20 @@ public final class RouterModel {
    * The step is taken on the calibrated log loss; this model is left untouched.
    */
   RouterModel updatedWith(String prompt, float @Nullable [] embedding, ModelTier label, double learningRate) {
-    double[] dense = new double[PromptFeatures.DENSE];
-    TermList terms = new TermList(hashMask);
-    int count = PromptFeatures.extract(prompt, dense, terms);
+    double[] dense;
+    int[] terms;
+    try (Extraction features = PromptFeatures.extract(prompt)) {
+      dense = features.dense.clone();
+      terms = features.termIndices(hashMask);
+    }
     double y = label == ModelTier.LARGE ? 1 : 0;
     double error = (probability(prompt, embedding) - y) * calibrationSlope;
     double step = learningRate * error;
     float[] hashed = hashedWeights.clone();
-    if (count > 0) {
-      double x = 1 / Math.sqrt(count);
-      for (int i = 0; i < terms.size; i++) {
-        hashed[terms.indices[i]] -= (float) (step * x);
+    if (terms.length > 0) {
+      double x = 1 / Math.sqrt(terms.length);
+      for (int index : terms) {
+        hashed[index] -= (float) (step * x);
       }
     }
     double[] denseW = denseWeights.clone();
@@ -169,46 +188,6 @@ public final class RouterModel {
 
   static double sigmoid(double z) {
     return 1 / (1 + StrictMath.exp(-z));
-  }
-
-  /** Sums the weights of a prompt's terms without storing them. */
-  private static final class WeightSum extends PromptFeatures.TermSink {
-    private final float[] weights;
-    private final int mask;
-    double total;
-
-    WeightSum(float[] weights, int mask) {
-      this.weights = weights;
-      this.mask = mask;
-    }
-
-    @Override
-    void term(int hash) {
-      total += weights[hash & mask];
-    }
-  }
-
-  /** Collects a prompt's term indices, for training and online updates. */
-  static final class TermList extends PromptFeatures.TermSink {
-    private final int mask;
-    int[] indices = new int[64];
-    int size;
-
-    TermList(int mask) {
-      this.mask = mask;
-    }
-
-    @Override
-    void term(int hash) {
-      if (size == indices.length) {
-        indices = Arrays.copyOf(indices, size * 2);
-      }
-      indices[size++] = hash & mask;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(indices, size);
-    }
   }
 
   // ---------------------------------------------------------------- file format

@@ -143,12 +143,12 @@ public final class RouterTrainer {
     Example[] data = new Example[examples.size()];
     for (int i = 0; i < data.length; i++) {
       LabelledPrompt example = examples.get(i);
-      double[] dense = new double[PromptFeatures.DENSE];
-      RouterModel.TermList terms = new RouterModel.TermList(mask);
-      int count = PromptFeatures.extract(example.prompt(), dense, terms);
-      data[i] = new Example(
-          terms.toArray(), count == 0 ? 0 : 1 / Math.sqrt(count), dense,
-          embeddings == null ? new float[0] : embeddings[i], example.label() == ModelTier.LARGE ? 1 : 0);
+      try (Extraction features = PromptFeatures.extract(example.prompt())) {
+        int count = features.termCount;
+        data[i] = new Example(
+            features.termIndices(mask), count == 0 ? 0 : 1 / Math.sqrt(count), features.dense.clone(),
+            embeddings == null ? new float[0] : embeddings[i], example.label() == ModelTier.LARGE ? 1 : 0);
+      }
     }
     return data;
   }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The optimised {@link PromptFeatures} against the frozen {@link ReferencePromptFeatures}: the
- * shipped model and every saved user model were trained on the reference's features, so any
- * difference, even in the last bit of a dense value or the order of the terms, would silently
- * change their scores.
+ * {@link PromptFeatures} held to two references: the frozen version-1 extractor defines every
+ * dense value bit for bit (saved models depend on them), and the per-character path defines the
+ * terms the word-at-a-time ASCII path must reproduce exactly, in order.
  */
 class PromptFeaturesTest {
   /** Inputs the corpus may not cover: Unicode letters and digits, bullets, enumerations, edges. */
@@ -21,54 +21,102 @@ class PromptFeaturesTest {
       "WHY Explain STEP BY step; {\"json\": [1, 2]} `code` x=y<z>_ end.No space.Then? yes!",
       "tabs\tand\r\nwindows\r\nlines 12. 123. 1.5 a.b",
       "x".repeat(5000) + " " + "9".repeat(40),
+      "exactly8 chars16chars16chars! 24charactersxxxxxxxxxxxx.",
+      "  - indented bullet\n\t* tabbed bullet\n a - b\n-\n12) 7. 100. x1. (3) ",
+      "12. opens the text", "7) opens the text", "1. x",
       "trailing dot.");
 
   @Test
-  void extract_everyCorpusPromptAndEdgeCase_matchesReferenceBitForBit() throws Exception {
-    List<String> prompts = new ArrayList<>(EDGE_CASES);
-    RouterQualityTest.corpus().forEach(p -> prompts.add(p.prompt()));
-    assertThat(prompts).hasSizeGreaterThan(600);
-
-    for (String prompt : prompts) {
+  void extract_everyCorpusPromptAndEdgeCase_denseMatchesVersionOneBitForBit() throws Exception {
+    for (String prompt : prompts()) {
       double[] expectedDense = new double[PromptFeatures.DENSE];
-      Recorder expectedTerms = new Recorder();
-      int expectedCount = ReferencePromptFeatures.extract(prompt, expectedDense, expectedTerms);
+      int expectedCount = ReferencePromptFeatures.extract(prompt, expectedDense, hash -> {});
 
-      double[] dense = new double[PromptFeatures.DENSE];
-      Arrays.fill(dense, Double.NaN); // extract must overwrite every slot
-      Recorder terms = new Recorder();
-      int count = PromptFeatures.extract(prompt, dense, terms);
-
-      assertThat(count).as("term count of %s", prompt).isEqualTo(expectedCount);
-      assertThat(terms.hashes()).as("term hashes of %s", prompt).containsExactly(expectedTerms.hashes());
-      // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
-      assertThat(Arrays.equals(dense, expectedDense))
-          .as("dense features of %s: %s but expected %s", prompt, Arrays.toString(dense),
-              Arrays.toString(expectedDense))
-          .isTrue();
+      try (Extraction features = PromptFeatures.extract(prompt)) {
+        assertThat(features.termCount).as("term count of %s", prompt).isEqualTo(expectedCount);
+        // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
+        assertThat(Arrays.equals(features.dense, expectedDense))
+            .as("dense features of %s: %s but expected %s", prompt, Arrays.toString(features.dense),
+                Arrays.toString(expectedDense))
+            .isTrue();
+      }
     }
   }
 
   @Test
-  void denseNames_optimisedExtractor_keepsReferenceOrder() {
+  void extract_corpusEdgeCasesAndRandomAscii_asciiPathMatchesPerCharacterPath() throws Exception {
+    List<String> prompts = new ArrayList<>(prompts());
+    Random random = new Random(42);
+    String alphabet = "abcXYZ0129  ,.?!\n\t\r-*\"`(){}_=:'/";
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(80);
+      for (int c = 0; c < length; c++) {
+        // Runs of one class make long words, long numbers and long gaps.
+        int run = random.nextInt(4) == 0 ? 1 + random.nextInt(20) : 1;
+        char ch = alphabet.charAt(random.nextInt(alphabet.length()));
+        text.append(String.valueOf(ch).repeat(run));
+      }
+      prompts.add(text.toString());
+    }
+
+    for (String prompt : prompts) {
+      double[] expectedDense;
+      int[] expectedTerms;
+      try (Extraction reference = PromptFeatures.extractPerCharacter(prompt)) {
+        expectedDense = reference.dense.clone();
+        expectedTerms = Arrays.copyOf(reference.terms, reference.termCount);
+      }
+      try (Extraction features = PromptFeatures.extract(prompt)) {
+        assertThat(Arrays.copyOf(features.terms, features.termCount)).as("terms of [%s]", prompt)
+            .containsExactly(expectedTerms);
+        assertThat(Arrays.equals(features.dense, expectedDense))
+            .as("dense features of [%s]: %s but expected %s", prompt, Arrays.toString(features.dense),
+                Arrays.toString(expectedDense))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void extract_wordsAndPairs_termsAreCaseBlindWordHashesThenPairHashes() {
+    try (Extraction features = PromptFeatures.extract("Explain STEP-by step")) {
+      int explain = PromptFeatures.wordHash("explain");
+      int step = PromptFeatures.wordHash("step");
+      int by = PromptFeatures.wordHash("by");
+      assertThat(Arrays.copyOf(features.terms, features.termCount)).containsExactly(
+          explain, step, PromptFeatures.pairHash(explain, step), by, PromptFeatures.pairHash(step, by),
+          step, PromptFeatures.pairHash(by, step));
+    }
+  }
+
+  @Test
+  void extract_afterLongAndNonAsciiPrompts_pooledBuffersGiveSameFeatures() {
+    String prompt = "Summarise the attached report in 3 bullet points.";
+    double[] first;
+    int[] firstTerms;
+    try (Extraction features = PromptFeatures.extract(prompt)) {
+      first = features.dense.clone();
+      firstTerms = Arrays.copyOf(features.terms, features.termCount);
+    }
+    PromptFeatures.extract("word ".repeat(50_000)).close();
+    PromptFeatures.extract("déjà vu ".repeat(2_000)).close();
+
+    try (Extraction features = PromptFeatures.extract(prompt)) {
+      assertThat(features.dense).containsExactly(first);
+      assertThat(Arrays.copyOf(features.terms, features.termCount)).containsExactly(firstTerms);
+    }
+  }
+
+  @Test
+  void denseNames_versionTwo_keepVersionOneOrder() {
     assertThat(PromptFeatures.DENSE_NAMES).containsExactly(ReferencePromptFeatures.DENSE_NAMES);
   }
 
-  /** Records every term hash in order. */
-  private static final class Recorder extends PromptFeatures.TermSink {
-    private int[] hashes = new int[16];
-    private int size;
-
-    @Override
-    void term(int hash) {
-      if (size == hashes.length) {
-        hashes = Arrays.copyOf(hashes, size * 2);
-      }
-      hashes[size++] = hash;
-    }
-
-    int[] hashes() {
-      return Arrays.copyOf(hashes, size);
-    }
+  private static List<String> prompts() throws Exception {
+    List<String> prompts = new ArrayList<>(EDGE_CASES);
+    RouterQualityTest.corpus().forEach(p -> prompts.add(p.prompt()));
+    assertThat(prompts).hasSizeGreaterThan(600);
+    return prompts;
   }
 }

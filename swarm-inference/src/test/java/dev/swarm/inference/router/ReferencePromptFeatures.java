@@ -1,10 +1,10 @@
 package dev.swarm.inference.router;
 
 /**
- * A frozen copy of {@link PromptFeatures} as it was when the shipped default-router.json was
- * trained, kept only as the reference {@link PromptFeaturesTest} compares the optimised extractor
- * against: saved models stay valid only while both produce exactly the same features. Do not
- * optimise or otherwise edit this class.
+ * A frozen copy of the version-1 {@link PromptFeatures}, kept only as the reference {@link
+ * PromptFeaturesTest} holds the dense features to: model file version 2 changed the term hash
+ * (so terms are compared by count here, not value) but every dense value must stay bit-identical,
+ * or saved models would silently score differently. Do not optimise or otherwise edit this class.
  */
 final class ReferencePromptFeatures {
   /** Names of the dense features, in vector order; written to the model file to detect drift. */
@@ -122,7 +122,7 @@ final class ReferencePromptFeatures {
    *
    * @return the number of terms sent to {@code sink}
    */
-  static int extract(String text, double[] dense, PromptFeatures.TermSink sink) {
+  static int extract(String text, double[] dense, java.util.function.IntConsumer sink) {
     java.util.Arrays.fill(dense, 0);
     int length = text.length();
     int words = 0;
@@ -161,12 +161,12 @@ final class ReferencePromptFeatures {
       }
       if (wordLength > 0) {
         int word = finish(hash);
-        sink.term(word);
+        sink.accept(word);
         terms++;
         countCue(word, dense);
         if (hasPrevious) {
           int pair = pairHash(previous, word);
-          sink.term(pair);
+          sink.accept(pair);
           terms++;
           countCue(pair, dense);
         }

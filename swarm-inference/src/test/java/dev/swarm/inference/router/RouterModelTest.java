@@ -67,11 +67,11 @@ class RouterModelTest {
   @Test
   void read_wrongVersion_rejectedNamingVersion() {
     String json = new String(bytes(TaskMaster.defaultModel()), StandardCharsets.UTF_8)
-        .replace("\"version\" : 1,", "\"version\" : 7,");
+        .replace("\"version\" : 2,", "\"version\" : 7,");
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("version 7")
-        .hasMessageContaining("reads version 1");
+        .hasMessageContaining("reads version 2");
   }
 
   @Test
