@@ -10,7 +10,10 @@ import dev.swarm.a2a.server.JsonRpc.Call;
 import dev.swarm.a2a.server.RpcDispatcher.Caller;
 import dev.swarm.a2a.server.RpcDispatcher.Reply;
 import dev.swarm.a2a.server.RpcDispatcher.Stream;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -29,6 +32,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -229,7 +233,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private void finish(ChannelHandlerContext ctx, boolean keepAlive, @Nullable JsonNode answer) {
     FullHttpResponse response = answer == null
         ? new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT)
-        : response(HttpResponseStatus.OK, answer.toString(), JSON);
+        : jsonResponse(ctx.alloc(), answer);
     write(ctx, response, keepAlive).addListener(f -> {
       state.inFlight.decrementAndGet();
       next(ctx);
@@ -237,7 +241,24 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void json(ChannelHandlerContext ctx, FullHttpRequest request, JsonNode answer) {
-    send(ctx, request, response(HttpResponseStatus.OK, answer.toString(), JSON), false);
+    send(ctx, request, jsonResponse(ctx.alloc(), answer), false);
+  }
+
+  /**
+   * A 200 JSON response serialized straight into a pooled I/O buffer: the same bytes as
+   * {@code answer.toString()} in UTF-8, without the String, the byte array and the copy between.
+   */
+  private FullHttpResponse jsonResponse(ByteBufAllocator alloc, JsonNode answer) {
+    ByteBuf content = alloc.ioBuffer();
+    try {
+      state.writer.writeValue((OutputStream) new ByteBufOutputStream(content), answer);
+    } catch (IOException | RuntimeException e) {
+      content.release();
+      throw new IllegalStateException("cannot serialize a JSON-RPC answer", e);
+    }
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+    return response;
   }
 
   // ---- plumbing ----

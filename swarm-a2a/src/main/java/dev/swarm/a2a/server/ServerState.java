@@ -3,7 +3,9 @@ package dev.swarm.a2a.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.swarm.api.AgentCard;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class ServerState {
   final Limits limits;
   final ObjectMapper mapper;
+  /** Serializes answers; built once because an ObjectWriter is immutable and caches its serializers. */
+  final ObjectWriter writer;
   final RpcDispatcher dispatcher;
   final Authenticator authenticator;
   final AgentCards cards;
@@ -53,6 +57,8 @@ final class ServerState {
             .build())
         .build();
     this.mapper = new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // Characters beyond the BMP go out as plain UTF-8, as String-based JSON sent them, not as escaped surrogate pairs.
+    this.writer = mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
   }
 
   boolean draining() {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -192,6 +194,56 @@ class HttpHandlerTest {
       channel.runScheduledPendingTasks();
     }
     assertThat(channel.isOpen()).isTrue();
+  }
+
+  @Test
+  void requestInOneRead_armsNoReadDeadline() throws Exception {
+    channel(b -> b.requestReadTimeout(Duration.ofSeconds(5)).blockingTimeout(Duration.ofSeconds(20)).idleTimeout(Duration.ofSeconds(60)));
+    assertThat(body(exchange(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\",\"params\":{\"id\":\"x\"}}"))).has("error")).isTrue();
+    assertThat(channel.runScheduledPendingTasks())
+        .as("the next timer is the idle timeout, not a read deadline")
+        .isGreaterThan(TimeUnit.SECONDS.toNanos(5));
+    channel.writeInbound(Unpooled.copiedBuffer("POST / HTTP/1.1\r\nHost: a\r\n", StandardCharsets.UTF_8));
+    assertThat(channel.runScheduledPendingTasks())
+        .as("a partial request arms the read deadline")
+        .isLessThanOrEqualTo(TimeUnit.SECONDS.toNanos(5));
+  }
+
+  @Test
+  void requestSplitAcrossReads_keepsTheConnectionWhenItCompletesInTime() throws Exception {
+    channel(b -> b.requestReadTimeout(Duration.ofSeconds(5)));
+    String raw = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetTask\",\"params\":{\"id\":\"x\"}}");
+    channel.writeInbound(Unpooled.copiedBuffer(raw.substring(0, 20), StandardCharsets.UTF_8));
+    channel.advanceTimeBy(4, TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat(body(exchange(raw.substring(20))).path("error").path("code").asInt()).isEqualTo(-32001);
+    channel.advanceTimeBy(2, TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).as("the deadline was disarmed when the request completed").isTrue();
+  }
+
+  @Test
+  void sendMessage_answerBytesAreTheCompactUtf8JsonOfTheTree() throws Exception {
+    channel();
+    String text = "h\u00e9llo \\\"q\\\" \\n \u2713 \uD83D\uDE00";
+    channel.writeInbound(Unpooled.copiedBuffer(
+        post("{\"jsonrpc\":\"2.0\",\"id\":\"u1\",\"method\":\"SendMessage\",\"params\":" + Rpc.send(text) + "}"), StandardCharsets.UTF_8));
+    channel.runPendingTasks();
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    ByteBuf buffer;
+    while ((buffer = channel.readOutbound()) != null) {
+      byte[] bytes = new byte[buffer.readableBytes()];
+      buffer.readBytes(bytes);
+      raw.write(bytes);
+      buffer.release();
+    }
+    String response = raw.toString(StandardCharsets.ISO_8859_1);
+    int bodyStart = response.indexOf("\r\n\r\n") + 4;
+    byte[] body = Arrays.copyOfRange(raw.toByteArray(), bodyStart, raw.size());
+    JsonNode tree = Rpc.JSON.readTree(body);
+    assertThat(tree.at("/result/task/history/0/parts/0/text").asText()).isEqualTo("h\u00e9llo \"q\" \n \u2713 \uD83D\uDE00");
+    assertThat(body).isEqualTo(tree.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(response).containsIgnoringCase("content-length: " + body.length + "\r\n");
   }
 
   @Test
