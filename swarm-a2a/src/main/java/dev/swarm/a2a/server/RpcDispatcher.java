@@ -69,6 +69,7 @@ final class RpcDispatcher {
   private final Executor executor;
   private final Duration blockingTimeout;
   private final ServerMetrics metrics;
+  private final RandomIds ids = new RandomIds();
   private final @Nullable TaskJournal journal;
 
   RpcDispatcher(AgentRouter agents, TaskRegistry registry, @Nullable PushNotifier notifier, AgentCards cards,
@@ -180,8 +181,8 @@ final class RpcDispatcher {
 
   private TaskEntry admit(Incoming incoming, Caller caller) {
     return registry.admit(caller.principal(), incoming.messageId(), () -> {
-      TaskId id = TaskId.random();
-      ContextId contextId = incoming.contextId() != null ? ContextId.of(incoming.contextId()) : ContextId.random();
+      TaskId id = TaskId.of(ids.next());
+      ContextId contextId = ContextId.of(incoming.contextId() != null ? incoming.contextId() : ids.next());
       Message request = new Message(incoming.messageId(), false, incoming.parts(), id, contextId);
       return new TaskEntry(id, contextId, caller.principal(), request, incoming.metadata(), clock);
     });
@@ -200,10 +201,8 @@ final class RpcDispatcher {
         .metadata(TaskJournal.PRINCIPAL, caller.principal())
         .metadata(TaskJournal.MESSAGE_ID, incoming.messageId());
     String correlationId = incoming.metadata().get(CORRELATION_ID);
-    if (correlationId != null && !correlationId.isBlank()) {
-      // The caller's correlation id, so both sides' logs of this task line up.
-      builder.correlationId(correlationId);
-    }
+    // The caller's correlation id, so both sides' logs of this task line up; else a fresh one.
+    builder.correlationId(correlationId != null && !correlationId.isBlank() ? correlationId : ids.next());
     Task task = builder.build();
     if (journal != null) {
       entry.journal(journal.open(task, entry.createdAt));
