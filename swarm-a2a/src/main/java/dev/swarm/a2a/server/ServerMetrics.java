@@ -3,6 +3,8 @@ package dev.swarm.a2a.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServerMetrics {
   private final MeterRegistry registry;
+  /** Each call's timer, registered on first use: a registry lookup by tags costs more than the call it times. */
+  private final Map<Outcome, Timer> timers = new ConcurrentHashMap<>();
+
+  private record Outcome(JsonRpc.Method method, RpcError.@Nullable Code error) {}
 
   ServerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -28,10 +34,14 @@ final class ServerMetrics {
 
   /** Records one call; {@code error} is null when it succeeded. */
   void record(Timer.Sample sample, JsonRpc.Method method, @Nullable RpcError error) {
-    sample.stop(Timer.builder("a2a.server.calls")
+    sample.stop(timers.computeIfAbsent(new Outcome(method, error == null ? null : error.code), this::register));
+  }
+
+  private Timer register(Outcome outcome) {
+    return Timer.builder("a2a.server.calls")
         .description("A2A calls served, by method and outcome")
-        .tag("method", method.name().toLowerCase(Locale.ROOT))
-        .tag("outcome", error == null ? "ok" : String.valueOf(error.code.value))
-        .register(registry));
+        .tag("method", outcome.method().name().toLowerCase(Locale.ROOT))
+        .tag("outcome", outcome.error() == null ? "ok" : String.valueOf(outcome.error().value))
+        .register(registry);
   }
 }
