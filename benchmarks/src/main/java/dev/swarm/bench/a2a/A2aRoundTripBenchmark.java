@@ -4,9 +4,7 @@ import dev.swarm.a2a.client.RemoteAgent;
 import dev.swarm.a2a.server.A2aServer;
 import dev.swarm.api.Task;
 import dev.swarm.api.TaskResult;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -56,7 +54,6 @@ public class A2aRoundTripBenchmark {
   public static class Servers {
     A2aServer swarm;
     NodeA2aServer js;
-    EventLoopGroup clientLoops;
     HttpClient webSocketHttp;
 
     @Setup(Level.Trial)
@@ -64,7 +61,6 @@ public class A2aRoundTripBenchmark {
       swarm = A2aServer.builder().agent(new InstantAgent()).port(0).maxTasks(50_000).build();
       swarm.start();
       js = NodeA2aServer.start(Path.of(System.getProperty("swarm.bench.jsDir", "swarm-a2a/src/test/js")));
-      clientLoops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
       webSocketHttp = HttpClient.newHttpClient();
     }
 
@@ -72,7 +68,6 @@ public class A2aRoundTripBenchmark {
     public void stop() {
       swarm.close();
       js.close();
-      clientLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       webSocketHttp.close();
     }
   }
@@ -89,11 +84,15 @@ public class A2aRoundTripBenchmark {
 
     @Setup(Level.Trial)
     public void connect(Servers servers) throws Exception {
-      http = new LoopbackHttpClient(servers.clientLoops, server.equals("swarm") ? servers.swarm.port() : servers.js.port());
+      http = new LoopbackHttpClient(server.equals("swarm") ? servers.swarm.port() : servers.js.port());
+      String answer = http.post(nextSend());
+      if (!answer.contains("TASK_STATE_COMPLETED")) {
+        throw new IllegalStateException("the " + server + " server did not complete a SendMessage: " + answer);
+      }
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws IOException {
       http.close();
     }
 
