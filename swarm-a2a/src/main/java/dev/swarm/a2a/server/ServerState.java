@@ -6,9 +6,15 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarm.api.AgentCard;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +65,22 @@ final class ServerState {
     this.mapper = new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // Characters beyond the BMP go out as plain UTF-8, as String-based JSON sent them, not as escaped surrogate pairs.
     this.writer = mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+  }
+
+  /**
+   * {@code json} serialized straight into a pooled I/O buffer: the same bytes as its
+   * {@code toString()} in UTF-8, without the String, the byte array and the copy between.
+   * The caller owns the buffer.
+   */
+  ByteBuf encode(ByteBufAllocator alloc, JsonNode json) {
+    ByteBuf buffer = alloc.ioBuffer();
+    try {
+      writer.writeValue((OutputStream) new ByteBufOutputStream(buffer), json);
+      return buffer;
+    } catch (IOException | RuntimeException e) {
+      buffer.release();
+      throw new IllegalStateException("cannot serialize a JSON-RPC message", e);
+    }
   }
 
   boolean draining() {

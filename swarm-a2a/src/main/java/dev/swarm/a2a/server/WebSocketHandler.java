@@ -130,9 +130,9 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     return JsonRpc.error(id, error, Dialect.V1_0, state.dispatcher.clock());
   }
 
-  private static void answer(ChannelHandlerContext ctx, ObjectNode message) {
-    String text = message.toString();
-    ctx.executor().execute(() -> ctx.writeAndFlush(new TextWebSocketFrame(text)));
+  /** Queues a frame on the event loop, behind the frames before it; serialized there, into a pooled buffer. */
+  private void answer(ChannelHandlerContext ctx, ObjectNode message) {
+    ctx.executor().execute(() -> ctx.writeAndFlush(new TextWebSocketFrame(state.encode(ctx.alloc(), message))));
   }
 
   /** One stream on the connection; frames are queued on the event loop to keep their order. */

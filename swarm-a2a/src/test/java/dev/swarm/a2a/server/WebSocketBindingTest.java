@@ -21,12 +21,14 @@ class WebSocketBindingTest {
 
   private static final class Frames implements WebSocket.Listener {
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
 
     @Override
     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
+        texts.add(partial.toString());
         try {
           received.add(Rpc.JSON.readTree(partial.toString()));
         } catch (Exception e) {
@@ -75,6 +77,21 @@ class WebSocketBindingTest {
       assertThat(frames.next().path("error").path("code").asInt()).isEqualTo(-32001);
       socket.sendText("not json", true).get();
       assertThat(frames.next().path("error").path("code").asInt()).isEqualTo(-32700);
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
+    }
+  }
+
+  @Test
+  void answer_withTextBeyondAscii_isCompactJsonInPlainUtf8() throws Exception {
+    try (A2aServer server = A2aServer.builder().agent(agent).ioThreads(1).build()) {
+      server.start();
+      Frames frames = new Frames();
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("A2A-Version", "1.0")
+          .buildAsync(wsUrl(server), frames).get(10, TimeUnit.SECONDS);
+      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"u\",\"method\":\"SendMessage\",\"params\":" + Rpc.send("h\u00e9 \u2713 \uD83D\uDE00") + "}", true).get();
+      String text = frames.texts.poll(10, TimeUnit.SECONDS);
+      assertThat(text).isNotNull().contains("echo: h\u00e9 \u2713 \uD83D\uDE00").doesNotContain("\\u");
+      assertThat(Rpc.JSON.readTree(text).toString()).isEqualTo(text);
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
     }
   }
