@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Latency of a {@link SemanticCache} lookup holding {@code entries} answers filed under real
@@ -52,6 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class SemanticCacheBenchmark {
   private static final int QUERIES = 1_000;
+  private static final long CONTROL_TOKENS = 64_000;
 
   @Param("100000")
   public int entries;
@@ -116,6 +118,15 @@ public class SemanticCacheBenchmark {
     CacheKey key = unseen[next];
     next = next + 1 == QUERIES ? 0 : next + 1;
     return cache.lookup(key);
+  }
+
+  /**
+   * A fixed amount of arithmetic and nothing else, about as long as a semantic lookup: on a shared
+   * machine its tail is preemption by other processes, the floor under the cache's own p99.
+   */
+  @Benchmark
+  public void fixedWorkControl() {
+    Blackhole.consumeCPU(CONTROL_TOKENS);
   }
 
   /** The exact tier alone, for scale. */
