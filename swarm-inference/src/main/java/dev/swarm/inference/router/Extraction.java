@@ -20,8 +20,8 @@ final class Extraction implements AutoCloseable {
   static final int MAX_ASCII_PATH = 1 << 16;
 
   private static final int INITIAL_CHARS = 4096;
-  // Word starts, ends and marks are written a few slots past their count without a bounds test.
-  private static final int SLACK = 16;
+  // Zeroed bytes after the text: they end the last word and keep 64-bit loads inside the array.
+  private static final int PADDING = 16;
   private static final int SLOTS = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
   private static final AtomicReferenceArray<Extraction> POOL = new AtomicReferenceArray<>(SLOTS);
 
@@ -38,12 +38,10 @@ final class Extraction implements AutoCloseable {
   int codeSymbols;
   int quotes;
   int enumerations;
-  final int[] cueCounts = new int[PromptFeatures.NO_CUE + 1];
+  /** Per cue family, plus a last slot that catches a term whose hash equals an empty table slot's 0. */
+  final int[] cueCounts = new int[PromptFeatures.CUE_FAMILIES + 1];
 
   byte[] bytes;
-  int[] wordStarts;
-  int[] wordEnds;
-  int[] marks;
   private char[] chars;
   private CharBuffer charView;
   private ByteBuffer byteView;
@@ -110,7 +108,7 @@ final class Extraction implements AutoCloseable {
     if (!ascii.encode(charView, byteView, true).isUnderflow()) {
       return false;
     }
-    Arrays.fill(bytes, length, length + SLACK, (byte) 0);
+    Arrays.fill(bytes, length, length + PADDING, (byte) 0);
     ensureTermCapacity(length + 2);
     return true;
   }
@@ -124,10 +122,7 @@ final class Extraction implements AutoCloseable {
 
   private void allocate(int capacity) {
     chars = new char[capacity];
-    bytes = new byte[capacity + SLACK];
-    wordStarts = new int[capacity / 2 + SLACK];
-    wordEnds = new int[capacity / 2 + SLACK];
-    marks = new int[capacity + SLACK];
+    bytes = new byte[capacity + PADDING];
     charView = CharBuffer.wrap(chars);
     byteView = ByteBuffer.wrap(bytes);
   }

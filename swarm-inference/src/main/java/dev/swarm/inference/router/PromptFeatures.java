@@ -13,11 +13,11 @@ import java.nio.ByteOrder;
  * traffic teaches. The term hash is fixed because saved models depend on it: changing it requires
  * a new {@link RouterModel#VERSION}.
  *
- * <p>Scoring sits on every inference call, so ASCII text (nearly every prompt) takes a word-at-a-
- * time path: eight bytes are classified per step with SWAR arithmetic and each word is hashed
- * from whole 64-bit loads, so no per-character branch or hash step remains. Any other text takes
- * the per-character path, which defines the same features for every input; the two paths agree
- * exactly on ASCII, and a test holds them to it.
+ * <p>Scoring sits on every inference call, so ASCII text (nearly every prompt) is copied to bytes
+ * by the JDK's intrinsic encoder and walked without decoding or per-character hashing: each word
+ * is hashed once, from whole 64-bit loads. Any other text takes the per-character path, which
+ * defines the same features for every input; the two paths agree exactly on ASCII, and a test
+ * holds them to it.
  */
 final class PromptFeatures {
   /** Names of the dense features, in vector order; written to the model file to detect drift. */
@@ -86,29 +86,25 @@ final class PromptFeatures {
       "paragraphs", "pages", "words", "memo", "proposal", "chapter", "briefing", "curriculum"}
   };
 
-  /** The cue-count slot a term that is no cue is counted in, so the lookup needs no branch. */
-  static final int NO_CUE = CUES.length;
+  /** The number of cue families. */
+  static final int CUE_FAMILIES = CUES.length;
 
   /** StrictMath.log1p(n) for counts n up to a 2 KB prompt's length; entry 0 stays 0. */
   private static final double[] LOG1P_TABLE = new double[2049];
 
   // Cues sit in a collision-free table: a salt is searched at class load so every cue owns the
-  // slot its hash picks, and a lookup is one load, one compare and a conditional move.
+  // slot its hash picks, and a lookup is one load and one compare.
   private static final int CUE_TABLE_BITS = 13;
   private static final int[] CUE_HASHES = new int[1 << CUE_TABLE_BITS];
   private static final byte[] CUE_FAMILY = new byte[1 << CUE_TABLE_BITS];
   private static final int CUE_SALT;
 
   // Word hashing: each 8-character chunk of the lower-cased word, one byte per character, is
-  // folded in with a multiply; the last chunk goes straight into the murmur3 finaliser.
+  // folded in with a multiply; the last chunk goes straight into the finaliser.
   private static final long CHUNK_MULTIPLIER = 0x9E3779B97F4A7C15L;
-  private static final int PAIR_SALT = 0x5BD1E995;
 
-  // SWAR constants over the eight bytes of a long.
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long TO_LOWER = 0x2020202020202020L;
   private static final long[] TAIL_MASK = new long[9];
 
@@ -177,115 +173,77 @@ final class PromptFeatures {
   // ------------------------------------------------------------------ the ASCII path
 
   /**
-   * Classifies eight bytes per step: word bytes (ASCII letters and digits), digits, and the few
-   * "marks" (punctuation the dense features count) become bit masks; word starts and ends are
-   * the mask's edges, written out without branches (eight bytes hold at most four of each).
+   * Walks the bytes: a word is skipped with a two-load inner loop (its end, the zero padding
+   * included, is the first byte that is no letter or digit) and hashed afterwards from whole
+   * 64-bit loads; spaces cost one compare; other marks are counted with a glance at their
+   * neighbours.
    */
   private static void scanAscii(Extraction x, int length) {
     byte[] bytes = x.bytes;
-    int[] starts = x.wordStarts;
-    int[] ends = x.wordEnds;
-    int[] marks = x.marks;
+    int[] terms = x.terms;
     int words = 0;
-    int wordEnds = 0;
-    int markCount = 0;
     int wordChars = 0;
     int digits = 0;
-    int carry = 0;
-    // One step past the last byte when length is a multiple of 8, so a final word's end (the
-    // zero padding after it) is seen inside the loop.
-    for (int base = 0; base <= length; base += 8) {
-      long v = (long) LONG_LE.get(bytes, base);
-      long digitHighs = inRange(v, '0', '9');
-      long wordHighs = inRange(v | TO_LOWER, 'a', 'z') | digitHighs;
-      long blankHighs = zeroBytes(v ^ ' ' * ONES) | zeroBytes(v ^ '\t' * ONES)
-          | zeroBytes(v ^ '\r' * ONES) | zeroBytes(v ^ ',' * ONES);
-      int valid = length - base >= 8 ? 0xFF : (1 << (length - base)) - 1;
-      int word = gather(wordHighs) & valid;
-      int marked = ~(word | gather(blankHighs)) & valid;
-      wordChars += Integer.bitCount(word);
-      digits += Integer.bitCount(gather(digitHighs) & valid);
-
-      int before = word << 1 | carry;
-      int startBits = word & ~before;
-      int endBits = ~word & before & 0xFF;
-      carry = word >>> 7;
-      starts[words] = base + Integer.numberOfTrailingZeros(startBits);
-      startBits &= startBits - 1;
-      starts[words + 1] = base + Integer.numberOfTrailingZeros(startBits);
-      startBits &= startBits - 1;
-      starts[words + 2] = base + Integer.numberOfTrailingZeros(startBits);
-      startBits &= startBits - 1;
-      starts[words + 3] = base + Integer.numberOfTrailingZeros(startBits);
-      words += Integer.bitCount(word & ~before);
-      ends[wordEnds] = base + Integer.numberOfTrailingZeros(endBits);
-      endBits &= endBits - 1;
-      ends[wordEnds + 1] = base + Integer.numberOfTrailingZeros(endBits);
-      endBits &= endBits - 1;
-      ends[wordEnds + 2] = base + Integer.numberOfTrailingZeros(endBits);
-      endBits &= endBits - 1;
-      ends[wordEnds + 3] = base + Integer.numberOfTrailingZeros(endBits);
-      wordEnds += Integer.bitCount(~word & before & 0xFF);
-      // Marks are rare: two are written unconditionally, a loop takes any more.
-      int markTotal = Integer.bitCount(marked);
-      marks[markCount] = base + Integer.numberOfTrailingZeros(marked);
-      marked &= marked - 1;
-      marks[markCount + 1] = base + Integer.numberOfTrailingZeros(marked);
-      marked &= marked - 1;
-      for (int m = markCount + 2; marked != 0; m++) {
-        marks[m] = base + Integer.numberOfTrailingZeros(marked);
-        marked &= marked - 1;
-      }
-      markCount += markTotal;
-    }
-
-    int terms = 0;
     int previous = 0;
-    for (int w = 0; w < words; w++) {
-      int word = asciiWordHash(bytes, starts[w], ends[w] - starts[w]);
-      terms = emit(x, terms, word, previous, w > 0);
-      previous = word;
+    int i = 0;
+    while (i < length) {
+      int kind = ASCII_KIND[bytes[i]];
+      if (kind <= DIGIT) {
+        int start = i;
+        int wordDigits = 0;
+        do {
+          wordDigits += kind;
+          kind = ASCII_KIND[bytes[++i]];
+        } while (kind <= DIGIT);
+        int word = asciiWordHash(bytes, start, i - start);
+        emit(x, terms, words, word, previous);
+        previous = word;
+        words++;
+        wordChars += i - start;
+        digits += wordDigits;
+        if (i == length) {
+          break;
+        }
+      }
+      if (kind != SPACE) {
+        countMark(x, bytes, i, kind, length);
+      }
+      i++;
     }
-    x.termCount = terms;
+    x.termCount = termCount(words);
     x.words = words;
     x.wordChars = wordChars;
     x.digits = digits;
-    countMarks(x, bytes, marks, markCount, length);
   }
 
-  /** Counts what each mark means; most need a glance at their neighbours. */
-  private static void countMarks(Extraction x, byte[] bytes, int[] marks, int markCount, int length) {
-    for (int m = 0; m < markCount; m++) {
-      int at = marks[m];
-      byte c = bytes[at];
-      switch (ASCII_KIND[c]) {
-        case QUESTION -> {
-          x.questions++;
+  private static void countMark(Extraction x, byte[] bytes, int at, int kind, int length) {
+    switch (kind) {
+      case QUESTION -> {
+        x.questions++;
+        x.sentences++;
+      }
+      case SENTENCE_END -> {
+        if (at + 1 >= length || ASCII_WHITESPACE[bytes[at + 1]]) {
           x.sentences++;
         }
-        case SENTENCE_END -> {
-          if (at + 1 >= length || ASCII_WHITESPACE[bytes[at + 1]]) {
-            x.sentences++;
-          }
-          if (c == '.' && opensNumberedItem(bytes, at, length)) {
-            x.enumerations++;
-          }
+        if (bytes[at] == '.' && opensNumberedItem(bytes, at, length)) {
+          x.enumerations++;
         }
-        case NEWLINE -> x.newlines++;
-        case CODE -> {
-          x.codeSymbols++;
-          if (c == ')' && opensNumberedItem(bytes, at, length)) {
-            x.enumerations++;
-          }
-        }
-        case QUOTE -> x.quotes++;
-        case BULLET -> {
-          if (startsLine(bytes, at)) {
-            x.enumerations++;
-          }
-        }
-        default -> {}
       }
+      case NEWLINE -> x.newlines++;
+      case CODE -> {
+        x.codeSymbols++;
+        if (bytes[at] == ')' && opensNumberedItem(bytes, at, length)) {
+          x.enumerations++;
+        }
+      }
+      case QUOTE -> x.quotes++;
+      case BULLET -> {
+        if (startsLine(bytes, at)) {
+          x.enumerations++;
+        }
+      }
+      default -> {}
     }
   }
 
@@ -322,27 +280,12 @@ final class PromptFeatures {
     return finish(hash ^ (((long) LONG_LE.get(bytes, at) | TO_LOWER) & TAIL_MASK[left]));
   }
 
-  /** A high bit in every byte of {@code v} within [lo, hi]; exact for bytes below 0x80. */
-  private static long inRange(long v, int lo, int hi) {
-    return (v + (0x80 - lo) * ONES) & ~(v + (0x7F - hi) * ONES) & HIGH_BITS;
-  }
-
-  /** A high bit in every zero byte of {@code v}; exact for bytes below 0x80. */
-  private static long zeroBytes(long v) {
-    return ~(v + 0x7F * ONES) & HIGH_BITS;
-  }
-
-  /** Packs the high bit of each byte into an 8-bit mask, byte 0 to bit 0. */
-  private static int gather(long highBits) {
-    return (int) (((highBits >>> 7) * 0x0102040810204080L) >>> 56);
-  }
-
   // ------------------------------------------------------------------ the per-character path
 
   private static void scanChars(Extraction x, String text) {
     int length = text.length();
     x.ensureTermCapacity(length + 2);
-    int terms = 0;
+    int[] terms = x.terms;
     int words = 0;
     int wordChars = 0;
     int digits = 0;
@@ -372,7 +315,7 @@ final class PromptFeatures {
       }
       if (wordLength > 0) {
         int word = finish(hash ^ chunk);
-        terms = emit(x, terms, word, previous, words > 0);
+        emit(x, terms, words, word, previous);
         if (wordDigits == wordLength && wordLength <= 2 && (c == '.' || c == ')')
             && i + 1 < length && text.charAt(i + 1) == ' ') {
           x.enumerations++;
@@ -423,12 +366,12 @@ final class PromptFeatures {
       }
     }
     if (wordLength > 0) {
-      terms = emit(x, terms, finish(hash ^ chunk), previous, words > 0);
+      emit(x, terms, words, finish(hash ^ chunk), previous);
       words++;
       wordChars += wordLength;
       digits += wordDigits;
     }
-    x.termCount = terms;
+    x.termCount = termCount(words);
     x.words = words;
     x.wordChars = wordChars;
     x.digits = digits;
@@ -444,19 +387,25 @@ final class PromptFeatures {
 
   // ------------------------------------------------------------------ shared by both paths
 
-  /** Adds a word's term and, after the first word, the pair it ends; both also count as cues. */
-  private static int emit(Extraction x, int terms, int word, int previous, boolean hasPrevious) {
-    int[] out = x.terms;
-    int[] cues = x.cueCounts;
-    out[terms] = word;
-    cues[cueFamily(word)]++;
-    if (!hasPrevious) {
-      return terms + 1;
+  /**
+   * Stores word {@code index}'s term and, after the first word, the pair it ends (terms go word,
+   * then pair, so word {@code index} sits at {@code 2 * index - 1}); both also count as cues.
+   */
+  private static void emit(Extraction x, int[] terms, int index, int word, int previous) {
+    if (index == 0) {
+      terms[0] = word;
+      countCue(x, word);
+      return;
     }
     int pair = pairHash(previous, word);
-    out[terms + 1] = pair;
-    cues[cueFamily(pair)]++;
-    return terms + 2;
+    terms[2 * index - 1] = word;
+    terms[2 * index] = pair;
+    countCue(x, word);
+    countCue(x, pair);
+  }
+
+  private static int termCount(int words) {
+    return words == 0 ? 0 : 2 * words - 1;
   }
 
   private static void finishDense(Extraction x, int length) {
@@ -473,7 +422,7 @@ final class PromptFeatures {
     dense[7] = log1p(x.codeSymbols);
     dense[8] = log1p(x.quotes);
     dense[9] = log1p(x.enumerations);
-    for (int family = 0; family < NO_CUE; family++) {
+    for (int family = 0; family < CUE_FAMILIES; family++) {
       dense[FIRST_CUE + family] = log1p(x.cueCounts[family]);
     }
   }
@@ -486,16 +435,22 @@ final class PromptFeatures {
     return count < LOG1P_TABLE.length ? LOG1P_TABLE[count] : StrictMath.log1p(count);
   }
 
-  private static int cueFamily(int hash) {
+  /**
+   * One load and one compare; the branch is taken only for the few terms that are cues, which
+   * keeps the counters out of a store-to-load chain that counting every term would build.
+   */
+  private static void countCue(Extraction x, int hash) {
     int slot = (hash * CUE_SALT) >>> (32 - CUE_TABLE_BITS);
-    return CUE_HASHES[slot] == hash ? CUE_FAMILY[slot] : NO_CUE;
+    if (CUE_HASHES[slot] == hash) {
+      x.cueCounts[CUE_FAMILY[slot]]++;
+    }
   }
 
   /** Finds the first odd salt under which no two distinct cues share a slot, and fills the table. */
   private static int placeCues() {
     for (int salt = 1; ; salt += 2) {
       java.util.Arrays.fill(CUE_HASHES, 0);
-      java.util.Arrays.fill(CUE_FAMILY, (byte) NO_CUE);
+      java.util.Arrays.fill(CUE_FAMILY, (byte) CUE_FAMILIES);
       if (placeAll(salt)) {
         return salt;
       }
@@ -539,23 +494,21 @@ final class PromptFeatures {
     return finish(hash ^ chunk);
   }
 
+  /**
+   * A word pair's term: the first word's hash, multiplied so the order of the two matters, mixed
+   * with the second's. Both are finished hashes already, so two operations suffice.
+   */
   static int pairHash(int first, int second) {
-    int h = first * 31 + second ^ PAIR_SALT;
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    return h ^ h >>> 16;
+    return first * 0x9E3779B1 ^ second;
   }
 
-  /** The murmur3 64-bit finaliser, folded to 32 bits: every input bit reaches the low bits. */
+  /**
+   * Folds a word's 64-bit chunk hash to 32 well-mixed bits: a multiply, a fold of the high half
+   * into the low one, and a second multiply whose high half depends on every input bit.
+   */
   private static int finish(long hash) {
-    long h = hash;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return (int) h;
+    long h = hash * 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 32;
+    return (int) ((h * 0xC4CEB9FE1A85EC53L) >>> 32);
   }
 }
