@@ -382,7 +382,7 @@ final class GraphVectorIndex implements VectorIndex {
     } catch (RuntimeException e) {
       quantizing.set(false);
       LOG.warn("product quantization failed, searches keep using full vectors; "
-          + "disable it with withoutProductQuantization() if this repeats", e);
+          + "drop productQuantization(...) from the index builder if this repeats", e);
     } finally {
       trainer.shutdown();
     }
