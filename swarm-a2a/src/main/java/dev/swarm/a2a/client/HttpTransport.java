@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standard JSON-RPC binding: one HTTP POST per request on the shared client's keep-alive pool,
  * with Server-Sent Events for streams.
  */
 final class HttpTransport implements Transport {
+  /** How long a settled stream may stay open before it is dropped, for a peer that never ends it. */
+  private static final Duration SETTLE_GRACE = Duration.ofSeconds(1);
+
   private final HttpClient client;
   private final URI endpoint;
   private final Map<String, String> headers;
@@ -67,10 +71,27 @@ final class HttpTransport implements Transport {
             once.onError(connectionFailure(method, error));
           }
         });
-    return () -> {
-      once.silence();
-      sse.cancel();
-      exchange.cancel(true);
+    return new Call() {
+      @Override
+      public void abort() {
+        once.silence();
+        sse.cancel();
+        exchange.cancel(true);
+      }
+
+      @Override
+      public void settle() {
+        // A cancelled body costs the pooled connection, and with it a new TCP connection for the
+        // next task; the peer ends the stream right after the terminal event, so let it.
+        once.silence();
+        exchange.copy()
+            .completeOnTimeout(null, SETTLE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+            .thenRun(() -> {
+              if (!exchange.isDone()) {
+                abort();
+              }
+            });
+      }
     };
   }
 

@@ -386,7 +386,9 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     finished = true;
     timer.complete(false);
     Transport.Call stream = currentStream;
-    if (stream != null) {
+    if (stream != null && error == null) {
+      stream.settle();
+    } else if (stream != null) {
       stream.abort();
     }
     CompletableFuture<JsonNode> unary = currentUnary;

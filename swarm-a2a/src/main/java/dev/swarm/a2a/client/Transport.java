@@ -38,5 +38,14 @@ interface Transport extends AutoCloseable {
   interface Call {
     /** Stops the stream; the observer hears nothing more. Idempotent. */
     void abort();
+
+    /**
+     * The task reached its end through this stream: the observer hears nothing more, but the peer
+     * may close the stream itself, so a binding whose connection would be lost by an abort can
+     * keep it for the next call. Idempotent; by default the same as {@link #abort()}.
+     */
+    default void settle() {
+      abort();
+    }
   }
 }

@@ -17,6 +17,8 @@ import dev.swarm.api.SwarmException;
 import dev.swarm.api.Task;
 import dev.swarm.api.TaskResult;
 import dev.swarm.api.TaskStatus;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +99,25 @@ class RemoteAgentTest {
     assertThat(server.methods()).containsExactly("SendStreamingMessage", "SubscribeToTask");
     assertThat(server.requests().get(1).params().path("id").asText()).isEqualTo("r-7");
     assertThat(handle.remoteTaskId()).contains("r-7");
+  }
+
+  @Test
+  void submit_peerKeepsTheStreamOpenAfterTheEnd_completesAtTheTerminalEvent() throws Exception {
+    agent = builder(true).build();
+    server.respond((request, exchange) -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(data(result(request.id(), "task", task("r-9", "TASK_STATE_COMPLETED", "done"))).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        release.await(); // the stream stays open for as long as the test runs
+      }
+    });
+
+    TaskResult result = await(agent.submit(Task.of("work")));
+
+    assertThat(result.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(result.output()).isEqualTo("done");
   }
 
   @Test
