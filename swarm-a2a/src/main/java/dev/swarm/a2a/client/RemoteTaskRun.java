@@ -386,10 +386,13 @@ final class RemoteTaskRun implements RemoteTaskHandle {
     finished = true;
     timer.complete(false);
     Transport.Call stream = currentStream;
-    if (stream != null && error == null) {
-      stream.settle();
-    } else if (stream != null) {
-      stream.abort();
+    if (stream != null) {
+      // A task that ended well lets the peer close its stream, which keeps the connection; any other end stops it now.
+      if (error == null) {
+        stream.settle();
+      } else {
+        stream.abort();
+      }
     }
     CompletableFuture<JsonNode> unary = currentUnary;
     if (unary != null) {

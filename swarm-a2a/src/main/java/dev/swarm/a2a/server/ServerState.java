@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarm.api.AgentCard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -28,7 +28,7 @@ final class ServerState {
   final Limits limits;
   final ObjectMapper mapper;
   /** Serializes answers; built once because an ObjectWriter is immutable and caches its serializers. */
-  final ObjectWriter writer;
+  private final ObjectWriter writer;
   final RpcDispatcher dispatcher;
   final Authenticator authenticator;
   final AgentCards cards;
