@@ -16,6 +16,7 @@ import dev.swarm.api.TaskUpdate;
 import dev.swarm.api.event.SwarmEvent;
 import dev.swarm.api.inference.InferenceRequest;
 import dev.swarm.api.inference.RoutingHint;
+import dev.swarm.api.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 class BaseAgentTest {
-  private final MutableClock clock = MutableClock.atEpoch();
+  private final MutableClock clock = new MutableClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final ExecutorPool pool = ExecutorPool.builder().name("test").cpuWorkers(2).ioConcurrency(64).build();
   private final List<SwarmEvent> events = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package dev.swarm.core;
 
+import dev.swarm.api.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

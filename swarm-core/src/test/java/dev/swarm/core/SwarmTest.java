@@ -21,6 +21,7 @@ import dev.swarm.api.memory.Memory;
 import dev.swarm.api.memory.MemoryEntry;
 import dev.swarm.api.memory.MemoryHit;
 import dev.swarm.api.store.TaskRecord;
+import dev.swarm.api.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SwarmTest {
-  private final MutableClock clock = MutableClock.atEpoch();
+  private final MutableClock clock = new MutableClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final ExecutorPool pool = ExecutorPool.builder().name("swarm").cpuWorkers(1).ioConcurrency(64).build();
   private final EventBus bus = EventBus.of(Runnable::run);

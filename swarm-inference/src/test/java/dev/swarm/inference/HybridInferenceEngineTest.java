@@ -22,6 +22,7 @@ import dev.swarm.api.inference.InferenceResult;
 import dev.swarm.api.inference.ModelTier;
 import dev.swarm.api.inference.ResponseCache;
 import dev.swarm.api.inference.RoutingHint;
+import dev.swarm.api.testing.MutableClock;
 import dev.swarm.inference.router.TaskMaster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.swarm.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarm.api.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.swarm.a2a.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarm.api.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

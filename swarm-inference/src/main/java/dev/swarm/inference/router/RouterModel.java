@@ -104,7 +104,7 @@ public final class RouterModel {
     return sigmoid(calibrationSlope * margin + calibrationIntercept);
   }
 
-  /** The uncalibrated linear score. Allocates nothing but what the JIT cannot keep in registers. */
+  /** The uncalibrated linear score; features come from a pooled {@link Extraction}, so a call allocates only a few bytes. */
   double margin(String prompt, float @Nullable [] embedding) {
     double margin = bias;
     try (Extraction features = PromptFeatures.extract(prompt)) {
