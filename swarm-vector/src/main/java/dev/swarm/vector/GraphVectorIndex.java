@@ -2,7 +2,7 @@ package dev.swarm.vector;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>The graph holds unit-length copies of the vectors and scores by dot product: for unit vectors
  * that equals cosine, and it saves the two norms cosine computes on every comparison. Scores keep
  * jvector's cosine mapping, {@code (1 + cosine) / 2}.
+ *
+ * <p>jvector builds the graph; searches walk it with {@link GraphWalk} on {@link Int8Vectors} codes
+ * and rescore the best candidates on the full vectors, which answers about twice as many queries
+ * per second at the same recall. Only with product quantization on do searches go through
+ * jvector's searcher, scoring its codes instead.
  */
 final class GraphVectorIndex implements VectorIndex {
   private static final Logger LOG = LoggerFactory.getLogger(GraphVectorIndex.class);
@@ -57,7 +62,10 @@ final class GraphVectorIndex implements VectorIndex {
   private static final double UNIT_TOLERANCE = 1e-5;
   private static final int WRITE_STRIPES = 64;
   private static final int MIN_DELETIONS_BEFORE_COMPACTION = 1_024;
-  private static final int IDLE_SEARCHERS = 2 * Runtime.getRuntime().availableProcessors();
+  private static final int IDLE_SCRATCH = 2 * Runtime.getRuntime().availableProcessors();
+  // The walk's int8 scores rank candidates well but not exactly: rescoring half as many again as
+  // asked for (a few more for small k), on the full vectors, recovers the exact order of the top k.
+  private static final int RESCORED_EXTRA_MIN = 4;
 
   private final IndexSettings settings;
   private final NodeTable nodes = new NodeTable();
@@ -70,15 +78,16 @@ final class GraphVectorIndex implements VectorIndex {
   // Compaction rewires the graph, so it excludes everything else; all other work shares the lock.
   private final ReentrantReadWriteLock compaction = new ReentrantReadWriteLock();
   private final OrdinalVectors vectors = new OrdinalVectors();
+  private final Int8Vectors int8Codes;
   private final VectorFloat<?> zero;
   private final GraphIndexBuilder builder;
-  private final ImmutableGraphIndex graph;
-  private final ThreadLocal<GraphSearcher> searchers;
+  private final OnHeapGraphIndex graph;
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   // Virtual threads come and go, so they borrow scratch space from here instead of a thread local.
-  private final BlockingQueue<GraphSearcher> idleSearchers = new ArrayBlockingQueue<>(IDLE_SEARCHERS);
+  private final BlockingQueue<Scratch> idleScratch = new ArrayBlockingQueue<>(IDLE_SCRATCH);
   private final AtomicBoolean quantizing = new AtomicBoolean();
   private final AtomicBoolean compacting = new AtomicBoolean();
-  private volatile @Nullable MutablePQVectors codes;
+  private volatile @Nullable MutablePQVectors pqCodes;
 
   GraphVectorIndex(IndexSettings settings) {
     this.settings = settings;
@@ -86,14 +95,14 @@ final class GraphVectorIndex implements VectorIndex {
       writeStripes[i] = new Object();
     }
     this.zero = VECTORS.createFloatVector(settings.dimension());
+    this.int8Codes = new Int8Vectors(settings.dimension());
     this.builder =
         GraphIndexBuilder.builder(vectors, SIMILARITY, settings.maxDegree())
             .withBeamWidth(settings.constructionBeam())
             .withNeighborOverflow(1.2f)
             .withAlpha(1.2f)
             .build();
-    this.graph = builder.getGraph();
-    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
+    this.graph = (OnHeapGraphIndex) builder.getGraph();
   }
 
   @Override
@@ -112,7 +121,8 @@ final class GraphVectorIndex implements VectorIndex {
     double squaredNorm = requireVector(vector, "vector");
     Map<String, String> meta = Map.copyOf(Objects.requireNonNull(metadata, "metadata must not be null"));
     boolean unit = isUnit(squaredNorm);
-    VectorFloat<?> stored = VECTORS.createFloatVector(unit ? vector.clone() : scaled(vector, squaredNorm));
+    float[] unitVector = unit ? vector.clone() : scaled(vector, squaredNorm);
+    VectorFloat<?> stored = VECTORS.createFloatVector(unitVector);
     float[] asAdded = unit ? null : vector.clone();
     synchronized (stripe(id)) {
       compaction.readLock().lock();
@@ -123,12 +133,13 @@ final class GraphVectorIndex implements VectorIndex {
           markDeleted(old);
         }
         int ordinal = nextOrdinal.getAndIncrement();
-        nodes.set(ordinal, new NodeTable.Node(id, stored, asAdded, meta));
+        nodes.set(ordinal, new NodeTable.Node(id, unitVector, stored, asAdded, meta));
         postings.add(ordinal, meta);
-        MutablePQVectors current = codes;
+        MutablePQVectors current = pqCodes;
         if (current != null) {
           current.encodeAndSet(ordinal, stored);
         }
+        int8Codes.set(ordinal, unitVector);
         builder.addGraphNode(ordinal, stored);
         ordinals.put(id, ordinal);
       } finally {
@@ -215,7 +226,8 @@ final class GraphVectorIndex implements VectorIndex {
     }
     double squaredNorm = requireVector(query, "query");
     Objects.requireNonNull(filter, "filter must not be null");
-    VectorFloat<?> q = VECTORS.createFloatVector(isUnit(squaredNorm) ? query : scaled(query, squaredNorm));
+    float[] unitQuery = isUnit(squaredNorm) ? query : scaled(query, squaredNorm);
+    VectorFloat<?> q = VECTORS.createFloatVector(unitQuery);
     int beam = Math.max(k, depth);
     compaction.readLock().lock();
     try {
@@ -227,7 +239,7 @@ final class GraphVectorIndex implements VectorIndex {
         if (candidates.size() >= ordinals.size()) {
           // The one value covers every vector (a single tenant, a cache with one scope): walk the
           // graph unfiltered and check only the hits; one that fails was added concurrently.
-          List<VectorHit> hits = graphSearch(q, k, beam, Bits.ALL);
+          List<VectorHit> hits = graphSearch(unitQuery, q, k, beam, liveNodes());
           if (allAccepted(hits, filter)) {
             return hits;
           }
@@ -236,13 +248,11 @@ final class GraphVectorIndex implements VectorIndex {
       if (ordinals.size() <= settings.exactScanLimit()) {
         return exactScan(q, k, ordinals.values(), filter);
       }
-      // jvector already skips nodes marked deleted, and a removal marks its node before it
-      // returns, so an unfiltered search needs no check of its own.
-      Bits accept = filter == AcceptAll.INSTANCE ? Bits.ALL : ordinal -> {
+      Bits accept = filter == AcceptAll.INSTANCE ? liveNodes() : ordinal -> {
         NodeTable.Node node = nodes.get(ordinal);
         return node != null && !node.deleted && filter.accepts(node.id, node.metadata);
       };
-      return graphSearch(q, k, beam, accept);
+      return graphSearch(unitQuery, q, k, beam, accept);
     } finally {
       compaction.readLock().unlock();
     }
@@ -264,34 +274,43 @@ final class GraphVectorIndex implements VectorIndex {
 
   /** Whether searches walk the graph on product-quantized codes. */
   boolean quantized() {
-    return codes != null;
+    return pqCodes != null;
   }
 
-  private List<VectorHit> graphSearch(VectorFloat<?> q, int k, int beam, Bits accept) {
-    SearchScoreProvider scores;
-    MutablePQVectors current = codes;
-    if (current != null) {
-      scores = new DefaultSearchScoreProvider(
-          current.precomputedScoreFunctionFor(q, SIMILARITY), vectors.rerankerFor(q, SIMILARITY));
-    } else {
-      scores = DefaultSearchScoreProvider.exact(q, SIMILARITY, vectors);
+  private List<VectorHit> graphSearch(float[] unitQuery, VectorFloat<?> q, int k, int beam, Bits accept) {
+    Scratch borrowed = borrowScratch();
+    try {
+      MutablePQVectors quantized = pqCodes;
+      return quantized == null
+          ? walk(borrowed.walk, unitQuery, k, beam, accept)
+          : searchQuantized(borrowed.searcher(), quantized, q, k, beam, accept);
+    } finally {
+      returnScratch(borrowed);
     }
-    SearchResult result;
-    if (Thread.currentThread().isVirtual()) {
-      GraphSearcher searcher = idleSearchers.poll();
-      if (searcher == null) {
-        searcher = new GraphSearcher(graph);
+  }
+
+  private List<VectorHit> walk(GraphWalk walk, float[] unitQuery, int k, int beam, Bits accept) {
+    int[] ordinals = new int[k];
+    float[] dots = new float[k];
+    int rescored = k + Math.max(RESCORED_EXTRA_MIN, k / 2);
+    int found = walk.search(graph, int8Codes, this::unitVector, unitQuery, beam, rescored, accept, ordinals, dots);
+    List<VectorHit> hits = new ArrayList<>(found);
+    for (int i = 0; i < found; i++) {
+      NodeTable.Node node = nodes.get(ordinals[i]);
+      if (node != null) {
+        // jvector's mapping of a dot product onto [0, 1], as every other path here scores.
+        hits.add(new VectorHit(node.id, clamp((1 + dots[i]) / 2), node.metadata));
       }
-      searcher.setView(graph.getView());
-      result = searcher.search(scores, k, beam, 0f, 0f, accept);
-      if (!idleSearchers.offer(searcher)) {
-        close(searcher);
-      }
-    } else {
-      GraphSearcher searcher = searchers.get();
-      searcher.setView(graph.getView());
-      result = searcher.search(scores, k, beam, 0f, 0f, accept);
     }
+    return hits;
+  }
+
+  private List<VectorHit> searchQuantized(
+      GraphSearcher searcher, MutablePQVectors quantized, VectorFloat<?> q, int k, int beam, Bits accept) {
+    SearchScoreProvider scores = new DefaultSearchScoreProvider(
+        quantized.precomputedScoreFunctionFor(q, SIMILARITY), vectors.rerankerFor(q, SIMILARITY));
+    searcher.setView(graph.getView());
+    SearchResult result = searcher.search(scores, k, beam, 0f, 0f, accept);
     List<VectorHit> hits = new ArrayList<>(result.getNodes().length);
     for (SearchResult.NodeScore scored : result.getNodes()) {
       NodeTable.Node node = nodes.get(scored.node);
@@ -300,6 +319,31 @@ final class GraphVectorIndex implements VectorIndex {
       }
     }
     return hits;
+  }
+
+  private Scratch borrowScratch() {
+    if (!Thread.currentThread().isVirtual()) {
+      return scratch.get();
+    }
+    Scratch idle = idleScratch.poll();
+    return idle != null ? idle : new Scratch();
+  }
+
+  private void returnScratch(Scratch used) {
+    if (Thread.currentThread().isVirtual() && !idleScratch.offer(used)) {
+      used.close();
+    }
+  }
+
+  /**
+   * The graph's nodes that are not deleted. A removal counts its node before it returns, so a
+   * search that starts after it sees the count and checks; most indexes never remove, and skip it.
+   */
+  private Bits liveNodes() {
+    return deletedCount.get() == 0 ? Bits.ALL : ordinal -> {
+      NodeTable.Node node = nodes.get(ordinal);
+      return node != null && !node.deleted;
+    };
   }
 
   private List<VectorHit> exactScan(
@@ -360,7 +404,7 @@ final class GraphVectorIndex implements VectorIndex {
   }
 
   private void maybeQuantize() {
-    if (codes == null && size() >= settings.pqMinSize() && quantizing.compareAndSet(false, true)) {
+    if (pqCodes == null && size() >= settings.pqMinSize() && quantizing.compareAndSet(false, true)) {
       settings.background().execute(this::quantize);
     }
   }
@@ -375,7 +419,7 @@ final class GraphVectorIndex implements VectorIndex {
       MutablePQVectors fresh = new MutablePQVectors(pq);
       int before = nextOrdinal.get();
       encode(fresh, 0, before);
-      codes = fresh;
+      pqCodes = fresh;
       // Adds that checked for codes before they were published are encoded here.
       encode(fresh, before, nextOrdinal.get());
       LOG.info("vector index quantized: {} subspaces over {} vectors", settings.pqSubspaces(), size());
@@ -398,6 +442,11 @@ final class GraphVectorIndex implements VectorIndex {
     } finally {
       compaction.readLock().unlock();
     }
+  }
+
+  /** The unit vector at {@code ordinal}, which the graph holds, so it has not been freed. */
+  private float[] unitVector(int ordinal) {
+    return Objects.requireNonNull(nodes.get(ordinal), "node of a graph ordinal").unit;
   }
 
   private Optional<NodeTable.Node> live(String id) {
@@ -428,12 +477,29 @@ final class GraphVectorIndex implements VectorIndex {
       throw new IllegalArgumentException(
           what + " must have " + settings.dimension() + " dimensions but had " + vector.length);
     }
-    double norm = 0;
-    for (float component : vector) {
-      if (!Float.isFinite(component)) {
-        throw new IllegalArgumentException(what + " has a non-finite component: " + component);
+    // Four running sums, so the additions do not wait on each other; a NaN or infinite
+    // component makes the norm non-finite, and only then is it looked for.
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int i = 0;
+    for (; i + 4 <= vector.length; i += 4) {
+      sum0 += (double) vector[i] * vector[i];
+      sum1 += (double) vector[i + 1] * vector[i + 1];
+      sum2 += (double) vector[i + 2] * vector[i + 2];
+      sum3 += (double) vector[i + 3] * vector[i + 3];
+    }
+    for (; i < vector.length; i++) {
+      sum0 += (double) vector[i] * vector[i];
+    }
+    double norm = (sum0 + sum1) + (sum2 + sum3);
+    if (!Double.isFinite(norm)) {
+      for (float component : vector) {
+        if (!Float.isFinite(component)) {
+          throw new IllegalArgumentException(what + " has a non-finite component: " + component);
+        }
       }
-      norm += (double) component * component;
     }
     if (norm == 0) {
       throw new IllegalArgumentException(what + " must not be all zeros: cosine similarity is undefined");
@@ -455,7 +521,7 @@ final class GraphVectorIndex implements VectorIndex {
   }
 
   private static float[] asAdded(NodeTable.Node node) {
-    return node.asAdded != null ? node.asAdded.clone() : toArray(node.vector);
+    return node.asAdded != null ? node.asAdded.clone() : node.unit.clone();
   }
 
   private static boolean allAccepted(List<VectorHit> hits, VectorFilter filter) {
@@ -467,24 +533,34 @@ final class GraphVectorIndex implements VectorIndex {
     return true;
   }
 
-  private static void close(GraphSearcher searcher) {
-    try {
-      searcher.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("closing a graph searcher failed", e);
-    }
-  }
-
-  private static float[] toArray(VectorFloat<?> vector) {
-    float[] array = new float[vector.length()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = vector.get(i);
-    }
-    return array;
-  }
-
   private static double clamp(float score) {
     return Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /**
+   * One thread's search scratch space: the walk's arrays, and jvector's searcher once product
+   * quantization is on.
+   */
+  private final class Scratch {
+    final GraphWalk walk = new GraphWalk();
+    private @Nullable GraphSearcher searcher;
+
+    GraphSearcher searcher() {
+      if (searcher == null) {
+        searcher = new GraphSearcher(graph);
+      }
+      return searcher;
+    }
+
+    void close() {
+      if (searcher != null) {
+        try {
+          searcher.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("closing a graph searcher failed", e);
+        }
+      }
+    }
   }
 
   /** The index's vectors by ordinal, as jvector reads them; freed ordinals read as zeros. */

@@ -15,18 +15,22 @@ final class NodeTable {
 
   /**
    * One vector in the graph. {@code deleted} flips once, when its id is removed or replaced.
-   * {@code vector} has unit length so the graph can score by dot product; {@code asAdded} keeps
-   * the caller's vector only when it was not already unit length.
+   * {@code unit} has unit length so the graph can score by dot product, and {@code vector} is
+   * jvector's view of the same array; {@code asAdded} keeps the caller's vector only when it was
+   * not already unit length.
    */
   static final class Node {
     final String id;
+    final float[] unit;
     final VectorFloat<?> vector;
     final float @Nullable [] asAdded;
     final Map<String, String> metadata;
     volatile boolean deleted;
 
-    Node(String id, VectorFloat<?> vector, float @Nullable [] asAdded, Map<String, String> metadata) {
+    Node(String id, float[] unit, VectorFloat<?> vector, float @Nullable [] asAdded,
+        Map<String, String> metadata) {
       this.id = id;
+      this.unit = unit;
       this.vector = vector;
       this.asAdded = asAdded;
       this.metadata = metadata;

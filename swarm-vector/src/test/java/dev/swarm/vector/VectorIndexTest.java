@@ -60,6 +60,39 @@ class VectorIndexTest {
   }
 
   @Test
+  void search_graphWalk_scoresEveryHitExactlyNotByItsInt8Code() {
+    VectorIndex index = VectorIndex.builder(DIM).exactScanLimit(0).build();
+    float[][] data = TestVectors.unitVectors(1_000, DIM, 21);
+    for (int i = 0; i < data.length; i++) {
+      index.add("v" + i, data[i], Map.of());
+    }
+    float[][] queries = TestVectors.unitVectors(20, DIM, 22);
+
+    for (float[] q : queries) {
+      List<VectorHit> hits = index.search(q, 10);
+      assertThat(hits).hasSize(10);
+      for (VectorHit hit : hits) {
+        double cosine = TestVectors.cosine(data[Integer.parseInt(hit.id().substring(1))], q);
+        assertThat(hit.score()).isCloseTo((1 + cosine) / 2, org.assertj.core.data.Offset.offset(1e-6));
+      }
+      // With k = 1 the walk rescores a few candidates, so the nearest comes back even when its
+      // int8 code ranks a close second first.
+      assertThat(index.search(q, 1).get(0).id()).isEqualTo(bruteForce(data, q, 1).get(0));
+    }
+  }
+
+  @Test
+  void search_graphWalk_onAnEmptyOrOneVectorIndex() {
+    VectorIndex index = graphOnly();
+    float[] q = TestVectors.unitVectors(1, DIM, 23)[0];
+    assertThat(index.search(q, 5)).isEmpty();
+
+    index.add("only", q, Map.of());
+
+    assertThat(index.search(q, 5)).extracting(VectorHit::id).containsExactly("only");
+  }
+
+  @Test
   void add_wrongDimension_isRejectedNamingBothSizes() {
     VectorIndex index = graphOnly();
     assertThatThrownBy(() -> index.add("a", new float[3], Map.of()))

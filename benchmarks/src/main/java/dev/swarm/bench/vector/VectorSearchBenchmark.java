@@ -71,7 +71,10 @@ public class VectorSearchBenchmark {
   static final int QUERIES = 1_000;
   static final int K = 10;
   static final double MIN_RECALL = 0.95;
-  private static final int[] SETTINGS = {10, 12, 15, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100, 120, 160, 200, 300};
+  // Every setting from 10 to 60, where both graphs cross recall 0.95 on this data, then coarser.
+  private static final int[] SETTINGS = java.util.stream.IntStream.concat(
+      java.util.stream.IntStream.rangeClosed(10, 60), java.util.stream.IntStream.of(80, 100, 120, 160, 200, 300))
+      .toArray();
 
   private float[][] queries;
   private VectorIndex swarm;
