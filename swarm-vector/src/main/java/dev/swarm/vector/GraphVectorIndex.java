@@ -393,6 +393,7 @@ final class GraphVectorIndex implements VectorIndex {
       int freed = 0;
       while ((ordinal = deletedInGraph.poll()) != null) {
         nodes.set(ordinal, null);
+        int8Codes.release(ordinal);
         freed++;
       }
       deletedCount.addAndGet(-freed);

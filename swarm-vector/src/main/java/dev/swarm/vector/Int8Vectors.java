@@ -1,5 +1,6 @@
 package dev.swarm.vector;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,15 @@ import org.jspecify.annotations.Nullable;
  * approximate score differs from the exact dot product by far less than neighbouring candidates
  * differ from each other. Codes sit in fixed-size chunks, so the table grows without copying and
  * readers never lock; a code is written before its ordinal joins the graph, and the graph's own
- * publication makes it visible to every walk that reaches the ordinal.
+ * publication makes it visible to every walk that reaches the ordinal. Ordinals are never reused,
+ * so a chunk whose ordinals have all left the graph is dropped: churn does not grow the table.
  */
 final class Int8Vectors {
   private static final int CHUNK_BITS = 10;
   private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
   /** The codes of {@link #CHUNK_SIZE} consecutive ordinals, back to back, and their scales. */
-  private record Chunk(byte[] codes, float[] scales) {}
+  private record Chunk(byte[] codes, float[] scales, AtomicInteger released) {}
 
   private final int dimension;
   private volatile AtomicReferenceArray<@Nullable Chunk> chunks = new AtomicReferenceArray<>(16);
@@ -72,6 +74,30 @@ final class Int8Vectors {
     into[from + 3] *= chunkD.scales[slotD];
   }
 
+  /**
+   * Forgets the code at {@code ordinal}, which has left the graph for good; the chunk goes once
+   * every ordinal in it has. Synchronized with the table's growth, which copies chunk references.
+   */
+  synchronized void release(int ordinal) {
+    int index = ordinal >>> CHUNK_BITS;
+    Chunk chunk = chunks.get(index);
+    if (chunk != null && chunk.released.incrementAndGet() == CHUNK_SIZE) {
+      chunks.set(index, null);
+    }
+  }
+
+  /** How many chunks of codes are held; what {@link #release} frees shows here. */
+  int chunksHeld() {
+    AtomicReferenceArray<@Nullable Chunk> all = chunks;
+    int held = 0;
+    for (int i = 0; i < all.length(); i++) {
+      if (all.get(i) != null) {
+        held++;
+      }
+    }
+    return held;
+  }
+
   private Chunk chunkFor(int ordinal) {
     int index = ordinal >>> CHUNK_BITS;
     AtomicReferenceArray<@Nullable Chunk> all = chunks;
@@ -93,7 +119,7 @@ final class Int8Vectors {
       }
       Chunk chunk = all.get(index);
       if (chunk == null) {
-        chunk = new Chunk(new byte[CHUNK_SIZE * dimension], new float[CHUNK_SIZE]);
+        chunk = new Chunk(new byte[CHUNK_SIZE * dimension], new float[CHUNK_SIZE], new AtomicInteger());
         all.set(index, chunk);
       }
       return chunk;

@@ -54,4 +54,26 @@ class Int8VectorsTest {
       assertThat(scores[i]).isCloseTo(1f, Offset.offset(0.004f));
     }
   }
+
+  @Test
+  void release_ofEveryOrdinalInAChunk_dropsTheChunkAndNoOther() {
+    Int8Vectors codes = new Int8Vectors(DIM);
+    float[] unit = TestVectors.unitVectors(1, DIM, 14)[0];
+    for (int ordinal = 0; ordinal < 2_100; ordinal++) {
+      codes.set(ordinal, unit);
+    }
+    assertThat(codes.chunksHeld()).isEqualTo(3);
+
+    for (int ordinal = 0; ordinal < 1_023; ordinal++) {
+      codes.release(ordinal);
+    }
+    assertThat(codes.chunksHeld()).isEqualTo(3);
+    codes.release(1_023);
+    codes.release(1_024);
+
+    assertThat(codes.chunksHeld()).isEqualTo(2);
+    float[] scores = new float[4];
+    codes.dot4(unit, new int[] {1_025, 1_500, 2_047, 2_099}, 0, scores);
+    assertThat(scores).containsExactly(new float[] {1f, 1f, 1f, 1f}, Offset.offset(0.004f));
+  }
 }
