@@ -79,6 +79,7 @@ final class GraphVectorIndex implements VectorIndex {
   private final ReentrantReadWriteLock compaction = new ReentrantReadWriteLock();
   private final OrdinalVectors vectors = new OrdinalVectors();
   private final Int8Vectors int8Codes;
+  private final GraphWalk.UnitVectors unitVectors = this::unitVector;
   private final VectorFloat<?> zero;
   private final GraphIndexBuilder builder;
   private final OnHeapGraphIndex graph;
@@ -293,7 +294,7 @@ final class GraphVectorIndex implements VectorIndex {
     int[] ordinals = new int[k];
     float[] dots = new float[k];
     int rescored = k + Math.max(RESCORED_EXTRA_MIN, k / 2);
-    int found = walk.search(graph, int8Codes, this::unitVector, unitQuery, beam, rescored, accept, ordinals, dots);
+    int found = walk.search(graph, int8Codes, unitVectors, unitQuery, beam, rescored, accept, ordinals, dots);
     List<VectorHit> hits = new ArrayList<>(found);
     for (int i = 0; i < found; i++) {
       NodeTable.Node node = nodes.get(ordinals[i]);

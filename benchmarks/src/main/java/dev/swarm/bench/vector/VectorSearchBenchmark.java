@@ -100,28 +100,13 @@ public class VectorSearchBenchmark {
     java.util.stream.IntStream.range(0, corpus.length).parallel()
         .forEach(i -> swarm.add(Integer.toString(i), corpus[i], Map.of()));
     long swarmBuild = System.nanoTime() - start;
-    double swarmRecall = 0;
-    for (int depth : SETTINGS) {
-      swarmDepth = depth;
-      swarmRecall = GroundTruth.recall(truth, allQueries(this::swarmIds));
-      if (swarmRecall >= MIN_RECALL) {
-        break;
-      }
-    }
-    requireRecall("swarm", swarmRecall);
+    double swarmRecall = smallestSettingReachingRecall("swarm", truth, depth -> swarmDepth = depth, this::swarmIds);
 
     start = System.nanoTime();
     buildLucene(corpus);
     long luceneBuild = System.nanoTime() - start;
-    double luceneRecall = 0;
-    for (int candidates : SETTINGS) {
-      luceneCandidates = candidates;
-      luceneRecall = GroundTruth.recall(truth, allQueries(this::luceneIds));
-      if (luceneRecall >= MIN_RECALL) {
-        break;
-      }
-    }
-    requireRecall("lucene", luceneRecall);
+    double luceneRecall = smallestSettingReachingRecall(
+        "lucene", truth, candidates -> luceneCandidates = candidates, this::luceneIds);
 
     inMemory = new InMemoryEmbeddingStore<>();
     for (int i = 0; i < corpus.length; i++) {
@@ -167,11 +152,22 @@ public class VectorSearchBenchmark {
     return q;
   }
 
-  private static void requireRecall(String contender, double recall) {
-    if (recall < MIN_RECALL) {
-      throw new IllegalStateException(contender + " recall@10 " + recall + " is below " + MIN_RECALL
-          + " at every setting up to " + SETTINGS[SETTINGS.length - 1]);
+  /**
+   * Applies each of {@link #SETTINGS} in turn and stops at the first whose recall@10 reaches {@link
+   * #MIN_RECALL}, leaving it applied; returns that recall, or fails if no setting reaches it.
+   */
+  private double smallestSettingReachingRecall(
+      String contender, int[][] truth, java.util.function.IntConsumer apply, Searcher searcher) throws IOException {
+    double recall = 0;
+    for (int setting : SETTINGS) {
+      apply.accept(setting);
+      recall = GroundTruth.recall(truth, allQueries(searcher));
+      if (recall >= MIN_RECALL) {
+        return recall;
+      }
     }
+    throw new IllegalStateException(contender + " recall@10 " + recall + " is below " + MIN_RECALL
+        + " at every setting up to " + SETTINGS[SETTINGS.length - 1]);
   }
 
   private void buildLucene(float[][] corpus) throws IOException {
