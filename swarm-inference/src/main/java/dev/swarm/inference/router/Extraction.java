@@ -20,8 +20,6 @@ final class Extraction implements AutoCloseable {
   static final int MAX_ASCII_PATH = 1 << 16;
 
   private static final int INITIAL_CHARS = 4096;
-  // Zeroed bytes after the text: they end the last word and keep 64-bit loads inside the array.
-  private static final int PADDING = 16;
   private static final int SLOTS = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4);
   private static final AtomicReferenceArray<Extraction> POOL = new AtomicReferenceArray<>(SLOTS);
 
@@ -41,7 +39,11 @@ final class Extraction implements AutoCloseable {
   /** Per cue family, plus a last slot that catches a term whose hash equals an empty table slot's 0. */
   final int[] cueCounts = new int[PromptFeatures.CUE_FAMILIES + 1];
 
+  /** The ASCII text, zeroed after it to {@link ByteBlocks#paddedLength}. */
   byte[] bytes;
+  /** Per 64-byte block of {@link #bytes}: {@link ByteBlocks}' word and mark bitmasks. */
+  long[] wordMasks;
+  long[] markMasks;
   private char[] chars;
   private CharBuffer charView;
   private ByteBuffer byteView;
@@ -91,8 +93,8 @@ final class Extraction implements AutoCloseable {
 
   /**
    * Copies {@code text} into {@link #bytes} when it is pure ASCII, followed by zeroed padding the
-   * eight-byte loads may read; the JDK's intrinsic copy and encoder make this a few nanoseconds
-   * per hundred characters.
+   * block and eight-byte loads may read; the JDK's intrinsic copy and encoder make this a few
+   * nanoseconds per hundred characters.
    *
    * @return false, with the buffer in an unspecified state, when {@code text} is not ASCII
    */
@@ -108,7 +110,7 @@ final class Extraction implements AutoCloseable {
     if (!ascii.encode(charView, byteView, true).isUnderflow()) {
       return false;
     }
-    Arrays.fill(bytes, length, length + PADDING, (byte) 0);
+    Arrays.fill(bytes, length, ByteBlocks.paddedLength(length), (byte) 0);
     ensureTermCapacity(length + 2);
     return true;
   }
@@ -122,7 +124,9 @@ final class Extraction implements AutoCloseable {
 
   private void allocate(int capacity) {
     chars = new char[capacity];
-    bytes = new byte[capacity + PADDING];
+    bytes = new byte[ByteBlocks.paddedLength(capacity)];
+    wordMasks = new long[ByteBlocks.blocks(capacity) + 1];
+    markMasks = new long[wordMasks.length];
     charView = CharBuffer.wrap(chars);
     byteView = ByteBuffer.wrap(bytes);
   }

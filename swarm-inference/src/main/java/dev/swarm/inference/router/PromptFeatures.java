@@ -1,9 +1,5 @@
 package dev.swarm.inference.router;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Turns a prompt into the router's features: hashed word and word-pair terms, and a short vector
  * of lexical and structural counts.
@@ -14,8 +10,9 @@ import java.nio.ByteOrder;
  * a new {@link RouterModel#VERSION}.
  *
  * <p>Scoring sits on every inference call, so ASCII text (nearly every prompt) is copied to bytes
- * by the JDK's intrinsic encoder and walked without decoding or per-character hashing: each word
- * is hashed once, from whole 64-bit loads. Any other text takes the per-character path, which
+ * by the JDK's intrinsic encoder, classified into bitmasks 64 bytes at a time ({@link ByteBlocks}),
+ * and walked word by word from those masks: each word is hashed once, from whole 64-bit loads,
+ * without decoding or per-character work. Any other text takes the per-character path, which
  * defines the same features for every input; the two paths agree exactly on ASCII, and a test
  * holds them to it.
  */
@@ -102,13 +99,6 @@ final class PromptFeatures {
   // Word hashing: each 8-character chunk of the lower-cased word, one byte per character, is
   // folded in with a multiply; the last chunk goes straight into the finaliser.
   private static final long CHUNK_MULTIPLIER = 0x9E3779B97F4A7C15L;
-
-  private static final VarHandle LONG_LE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  // OR-ing 0x20 into each byte lower-cases ASCII letters and leaves digits as they are.
-  private static final long TO_LOWER = 0x2020202020202020L;
   private static final long[] TAIL_MASK = new long[9];
 
   static {
@@ -176,69 +166,79 @@ final class PromptFeatures {
   // ------------------------------------------------------------------ the ASCII path
 
   /**
-   * Walks the bytes, but a word eight at a time: one 64-bit load tells, without a branch per
-   * character, how many of the next eight bytes are letters or digits, how many of those are
-   * digits, and what the word's hash chunk is. A per-character loop would mispredict its exit at
-   * the end of every word, which is most of what scoring a prompt used to cost.
+   * Classifies the bytes into bitmasks a block at a time, then counts the marks and walks the
+   * words from bit scans. A byte-by-byte walk had each word wait for the end of the one before
+   * it, and mispredicted its exit at the end of every word; here a word's start and length are a
+   * few bit operations on the masks, so consecutive words are hashed in parallel.
    */
   private static void scanAscii(Extraction x, int length) {
     byte[] bytes = x.bytes;
+    int blocks = ByteBlocks.blocks(length);
+    x.digits = ByteBlocks.classify(bytes, length, x.wordMasks, x.markMasks);
+    countMarks(x, bytes, length, x.markMasks, blocks);
+    walkWords(x, bytes, x.wordMasks, blocks);
+  }
+
+  private static void countMarks(Extraction x, byte[] bytes, int length, long[] markMasks, int blocks) {
+    for (int b = 0; b < blocks; b++) {
+      for (long marks = markMasks[b]; marks != 0; marks &= marks - 1) {
+        int at = (b << 6) + Long.numberOfTrailingZeros(marks);
+        countMark(x, bytes, at, ASCII_KIND[bytes[at]], length);
+      }
+    }
+  }
+
+  /** A word starts at each word bit whose previous bit (carried over from the block before) is clear. */
+  private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks) {
     int[] terms = x.terms;
     int words = 0;
     int wordChars = 0;
-    int digits = 0;
     int previous = 0;
-    int i = 0;
-    while (i < length) {
-      int kind = ASCII_KIND[bytes[i]];
-      if (kind > DIGIT) {
-        if (kind != SPACE) {
-          countMark(x, bytes, i, kind, length);
-        }
-        i++;
-        continue;
-      }
-      int start = i;
-      long hash = 0;
-      long last = 0;
-      while (true) {
-        long chunk = (long) LONG_LE.get(bytes, i);
-        long digitBytes = inRange(chunk, '0', '9');
-        long lower = chunk | TO_LOWER;
-        long otherBytes = ~(inRange(lower, 'a', 'z') | digitBytes) & HIGH_BITS;
-        if (otherBytes != 0) {
-          // The word ends in this chunk (the zero padding ends the last one), maybe at its start.
-          int inChunk = Long.numberOfTrailingZeros(otherBytes) >>> 3;
-          digits += Long.bitCount(digitBytes & TAIL_MASK[inChunk]);
-          i += inChunk;
-          if (inChunk > 0) {
-            hash = (hash ^ last) * CHUNK_MULTIPLIER;
-            last = lower & TAIL_MASK[inChunk];
-          }
-          break;
-        }
-        digits += Long.bitCount(digitBytes);
-        // A full chunk is mixed in only once a later byte shows it was not the word's last.
-        if (i > start) {
-          hash = (hash ^ last) * CHUNK_MULTIPLIER;
-        }
-        last = lower;
-        i += 8;
-      }
-      int word = finish(hash ^ last);
-      emit(x, terms, words, word, previous);
-      previous = word;
-      words++;
-      wordChars += i - start;
-      // Most words end in one plain space; stepping over it here saves a pass through the loop.
-      if (bytes[i] == ' ') {
-        i++;
+    long carry = 0;
+    for (int b = 0; b < blocks; b++) {
+      long wordBits = wordMasks[b];
+      wordChars += Long.bitCount(wordBits);
+      long starts = wordBits & ~(wordBits << 1 | carry);
+      carry = wordBits >>> 63;
+      for (; starts != 0; starts &= starts - 1) {
+        int offset = Long.numberOfTrailingZeros(starts);
+        int wordLength = runLength(wordMasks, b, offset);
+        int word = finish(chunkHash(bytes, (b << 6) + offset, wordLength));
+        emit(x, terms, words, word, previous);
+        previous = word;
+        words++;
       }
     }
     x.termCount = termCount(words);
     x.words = words;
     x.wordChars = wordChars;
-    x.digits = digits;
+  }
+
+  /** The number of consecutive word bits from {@code offset} in block {@code b}, across blocks. */
+  private static int runLength(long[] wordMasks, int b, int offset) {
+    int run = Long.numberOfTrailingZeros(~(wordMasks[b] >>> offset));
+    if (run < 64 - offset) {
+      return run;
+    }
+    // The word runs into the next block; the mask after the last block is 0, so this ends.
+    int more;
+    do {
+      more = Long.numberOfTrailingZeros(~wordMasks[++b]);
+      run += more;
+    } while (more == 64);
+    return run;
+  }
+
+  /**
+   * The word's chunk hash as the per-character path computes it: each full 8-byte chunk but the
+   * last mixed in with a multiply, the last (masked to the word) left for {@link #finish}.
+   */
+  private static long chunkHash(byte[] bytes, int start, int wordLength) {
+    long hash = 0;
+    for (; wordLength > 8; wordLength -= 8, start += 8) {
+      hash = (hash ^ ByteBlocks.lowerChunk(bytes, start)) * CHUNK_MULTIPLIER;
+    }
+    return hash ^ (ByteBlocks.lowerChunk(bytes, start) & TAIL_MASK[wordLength]);
   }
 
   private static void countMark(Extraction x, byte[] bytes, int at, int kind, int length) {
@@ -290,11 +290,6 @@ final class PromptFeatures {
       i--;
     }
     return i < 0 || bytes[i] == '\n';
-  }
-
-  /** A high bit in every byte of {@code v} within [lo, hi]; exact for bytes below 0x80. */
-  private static long inRange(long v, int lo, int hi) {
-    return (v + (0x80 - lo) * ONES) & ~(v + (0x7F - hi) * ONES) & HIGH_BITS;
   }
 
   // ------------------------------------------------------------------ the per-character path
