@@ -39,10 +39,10 @@ final class ByteBlocks {
 
   /**
    * How many bytes a buffer holding {@code length} bytes of text needs, zeroed after the text:
-   * whole blocks, plus eight for a word's last 64-bit load.
+   * whole blocks, plus sixteen for the two 64-bit loads a word of up to 16 bytes is read with.
    */
   static int paddedLength(int length) {
-    return (blocks(length) << 6) + 8;
+    return (blocks(length) << 6) + 16;
   }
 
   /** Whether classification runs on the Vector API in this JVM. */

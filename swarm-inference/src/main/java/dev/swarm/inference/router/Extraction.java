@@ -26,6 +26,8 @@ final class Extraction implements AutoCloseable {
   final double[] dense = new double[PromptFeatures.DENSE];
   int[] terms = new int[INITIAL_CHARS + 2];
   int termCount;
+  /** The sum of the terms' weights when extracted with a weight table, else 0. */
+  double termWeightSum;
 
   int words;
   int wordChars;
@@ -79,6 +81,7 @@ final class Extraction implements AutoCloseable {
 
   void clearCounts() {
     termCount = 0;
+    termWeightSum = 0;
     words = 0;
     wordChars = 0;
     digits = 0;

@@ -83,6 +83,9 @@ final class PromptFeatures {
       "paragraphs", "pages", "words", "memo", "proposal", "chapter", "briefing", "curriculum"}
   };
 
+  /** The weights of a caller that only wants the features: every term weighs 0. */
+  private static final float[] NO_WEIGHTS = new float[1];
+
   /** The number of cue families. */
   static final int CUE_FAMILIES = CUES.length;
 
@@ -137,14 +140,25 @@ final class PromptFeatures {
    * dense vector and terms have been read.
    */
   static Extraction extract(String text) {
+    return extract(text, NO_WEIGHTS, 0);
+  }
+
+  /**
+   * Extracts as {@link #extract(String)} does and also sums the hashed weights of the terms,
+   * {@code weights[term & mask]}, into {@link Extraction#termWeightSum}. Scoring sums them while
+   * it walks the words, so the weight loads (a table too big for the L1 cache) overlap with the
+   * hashing instead of waiting in a loop of their own afterwards.
+   */
+  static Extraction extract(String text, float[] weights, int mask) {
     Extraction x = Extraction.acquire();
     try {
       x.clearCounts();
       int length = text.length();
       if (length <= Extraction.MAX_ASCII_PATH && x.loadAscii(text)) {
-        scanAscii(x, length);
+        scanAscii(x, length, weights, mask);
       } else {
         scanChars(x, text);
+        x.termWeightSum = weightSum(x.terms, x.termCount, weights, mask);
       }
       finishDense(x, length);
       return x;
@@ -155,12 +169,32 @@ final class PromptFeatures {
   }
 
   /** Extracts with the per-character path whatever the text; the reference the ASCII path matches. */
-  static Extraction extractPerCharacter(String text) {
+  static Extraction extractPerCharacter(String text, float[] weights, int mask) {
     Extraction x = Extraction.acquire();
     x.clearCounts();
     scanChars(x, text);
+    x.termWeightSum = weightSum(x.terms, x.termCount, weights, mask);
     finishDense(x, text.length());
     return x;
+  }
+
+  /**
+   * The terms' weights summed in two running sums, one over the even term indices and one over
+   * the odd, so alternate adds overlap instead of waiting on each other. The ASCII path adds the
+   * same weights in the same order while it walks, so the two paths agree to the last bit.
+   */
+  static double weightSum(int[] terms, int count, float[] weights, int mask) {
+    double even = 0;
+    double odd = 0;
+    int i = 0;
+    for (; i + 1 < count; i += 2) {
+      even += weights[terms[i] & mask];
+      odd += weights[terms[i + 1] & mask];
+    }
+    if (i < count) {
+      even += weights[terms[i] & mask];
+    }
+    return even + odd;
   }
 
   // ------------------------------------------------------------------ the ASCII path
@@ -171,12 +205,12 @@ final class PromptFeatures {
    * it, and mispredicted its exit at the end of every word; here a word's start and length are a
    * few bit operations on the masks, so consecutive words are hashed in parallel.
    */
-  private static void scanAscii(Extraction x, int length) {
+  private static void scanAscii(Extraction x, int length, float[] weights, int mask) {
     byte[] bytes = x.bytes;
     int blocks = ByteBlocks.blocks(length);
     x.digits = ByteBlocks.classify(bytes, length, x.wordMasks, x.markMasks);
     countMarks(x, bytes, length, x.markMasks, blocks);
-    walkWords(x, bytes, x.wordMasks, blocks);
+    walkWords(x, bytes, x.wordMasks, blocks, weights, mask);
   }
 
   private static void countMarks(Extraction x, byte[] bytes, int length, long[] markMasks, int blocks) {
@@ -188,9 +222,15 @@ final class PromptFeatures {
     }
   }
 
-  /** A word starts at each word bit whose previous bit (carried over from the block before) is clear. */
-  private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks) {
+  /**
+   * A word starts at each word bit whose previous bit (carried over from the block before) is
+   * clear. The weights are summed as {@link #weightSum} sums them: word k sits at the odd index
+   * 2k - 1 and its pair at the even index after it, and the first word at index 0.
+   */
+  private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks, float[] weights, int mask) {
     int[] terms = x.terms;
+    double even = 0;
+    double odd = 0;
     int words = 0;
     int wordChars = 0;
     int previous = 0;
@@ -205,11 +245,18 @@ final class PromptFeatures {
         int wordLength = runLength(wordMasks, b, offset);
         int word = finish(chunkHash(bytes, (b << 6) + offset, wordLength));
         emit(x, terms, words, word, previous);
+        if (words == 0) {
+          even += weights[word & mask];
+        } else {
+          odd += weights[word & mask];
+          even += weights[terms[2 * words] & mask];
+        }
         previous = word;
         words++;
       }
     }
     x.termCount = termCount(words);
+    x.termWeightSum = even + odd;
     x.words = words;
     x.wordChars = wordChars;
   }

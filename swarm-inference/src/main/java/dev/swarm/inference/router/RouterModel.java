@@ -107,10 +107,10 @@ public final class RouterModel {
   /** The uncalibrated linear score; features come from a pooled {@link Extraction}, so a call allocates only a few bytes. */
   double margin(String prompt, float @Nullable [] embedding) {
     double margin = bias;
-    try (Extraction features = PromptFeatures.extract(prompt)) {
+    try (Extraction features = PromptFeatures.extract(prompt, hashedWeights, hashMask)) {
       int count = features.termCount;
       if (count > 0) {
-        margin += termSum(features.terms, count) / Math.sqrt(count);
+        margin += features.termWeightSum / Math.sqrt(count);
       }
       double[] dense = features.dense;
       for (int f = 0; f < dense.length; f++) {
@@ -124,21 +124,6 @@ public final class RouterModel {
       }
     }
     return margin;
-  }
-
-  /** Two running sums, so the adds of alternate terms overlap instead of waiting on each other. */
-  private double termSum(int[] terms, int count) {
-    double even = 0;
-    double odd = 0;
-    int i = 0;
-    for (; i + 1 < count; i += 2) {
-      even += hashedWeights[terms[i] & hashMask];
-      odd += hashedWeights[terms[i + 1] & hashMask];
-    }
-    if (i < count) {
-      even += hashedWeights[terms[i] & hashMask];
-    }
-    return even + odd;
   }
 
   private void checkEmbedding(float @Nullable [] embedding) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link PromptFeatures} held to two references: the frozen version-1 extractor defines every
  * dense value bit for bit (saved models depend on them), and the per-character path defines the
- * terms the word-at-a-time ASCII path must reproduce exactly, in order.
+ * terms the word-at-a-time ASCII path must reproduce exactly, in order, and the sum of their
+ * weights to the last bit.
  */
 class PromptFeaturesTest {
   /** Inputs the corpus may not cover: Unicode letters and digits, bullets, enumerations, edges. */
@@ -45,6 +46,14 @@ class PromptFeaturesTest {
 
   @Test
   void extract_corpusEdgeCasesAndRandomAscii_asciiPathMatchesPerCharacterPath() throws Exception {
+    // Weights from 2^-30 to 2^30: a double sum of such floats rounds, so it depends on the order
+    // the terms are added in (a sum of floats of similar size would be exact in any order).
+    Random weightsRandom = new Random(3);
+    float[] weights = new float[1 << 12];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (float) Math.scalb(weightsRandom.nextDouble() * 2 - 1, weightsRandom.nextInt(61) - 30);
+    }
+    int mask = weights.length - 1;
     List<String> prompts = new ArrayList<>(prompts());
     Random random = new Random(42);
     String alphabet = "abcXYZ0129  ,.?!\n\t\r-*\"`(){}_=:'/";
@@ -63,13 +72,20 @@ class PromptFeaturesTest {
     for (String prompt : prompts) {
       double[] expectedDense;
       int[] expectedTerms;
-      try (Extraction reference = PromptFeatures.extractPerCharacter(prompt)) {
+      double expectedWeightSum;
+      try (Extraction reference = PromptFeatures.extractPerCharacter(prompt, weights, mask)) {
         expectedDense = reference.dense.clone();
         expectedTerms = Arrays.copyOf(reference.terms, reference.termCount);
+        expectedWeightSum = reference.termWeightSum;
       }
-      try (Extraction features = PromptFeatures.extract(prompt)) {
+      assertThat(expectedWeightSum).as("weight sum of [%s]", prompt)
+          .isEqualTo(PromptFeatures.weightSum(expectedTerms, expectedTerms.length, weights, mask));
+      try (Extraction features = PromptFeatures.extract(prompt, weights, mask)) {
         assertThat(Arrays.copyOf(features.terms, features.termCount)).as("terms of [%s]", prompt)
             .containsExactly(expectedTerms);
+        assertThat(Double.doubleToRawLongBits(features.termWeightSum))
+            .as("weight sum of [%s]: %s but expected %s", prompt, features.termWeightSum, expectedWeightSum)
+            .isEqualTo(Double.doubleToRawLongBits(expectedWeightSum));
         assertThat(Arrays.equals(features.dense, expectedDense))
             .as("dense features of [%s]: %s but expected %s", prompt, Arrays.toString(features.dense),
                 Arrays.toString(expectedDense))
