@@ -39,10 +39,10 @@ final class ByteBlocks {
 
   /**
    * How many bytes a buffer holding {@code length} bytes of text needs, zeroed after the text:
-   * whole blocks, plus sixteen for the two 64-bit loads a word of up to 16 bytes is read with.
+   * whole blocks, plus eight for the 64-bit load that reads a word's last chunk.
    */
   static int paddedLength(int length) {
-    return (blocks(length) << 6) + 16;
+    return (blocks(length) << 6) + 8;
   }
 
   /** Whether classification runs on the Vector API in this JVM. */
