@@ -62,7 +62,7 @@ final class ByteBlocks {
         : classifyScalar(bytes, length, wordMasks, markMasks);
   }
 
-  /** {@link #classify} eight bytes at a time in 64-bit words; the fallback, and the reference. */
+  /** {@link #classify} eight bytes at a time in 64-bit words, for JVMs without the Vector API. */
   static int classifyScalar(byte[] bytes, int length, long[] wordMasks, long[] markMasks) {
     int blocks = blocks(length);
     int digits = 0;

@@ -157,8 +157,7 @@ final class PromptFeatures {
       if (length <= Extraction.MAX_ASCII_PATH && x.loadAscii(text)) {
         scanAscii(x, length, weights, mask);
       } else {
-        scanChars(x, text);
-        x.termWeightSum = weightSum(x.terms, x.termCount, weights, mask);
+        scanChars(x, text, weights, mask);
       }
       finishDense(x, length);
       return x;
@@ -172,8 +171,7 @@ final class PromptFeatures {
   static Extraction extractPerCharacter(String text, float[] weights, int mask) {
     Extraction x = Extraction.acquire();
     x.clearCounts();
-    scanChars(x, text);
-    x.termWeightSum = weightSum(x.terms, x.termCount, weights, mask);
+    scanChars(x, text, weights, mask);
     finishDense(x, text.length());
     return x;
   }
@@ -341,7 +339,8 @@ final class PromptFeatures {
 
   // ------------------------------------------------------------------ the per-character path
 
-  private static void scanChars(Extraction x, String text) {
+  /** The per-character path: classifies and hashes one char at a time, then sums the weights with {@link #weightSum}. */
+  private static void scanChars(Extraction x, String text, float[] weights, int mask) {
     int length = text.length();
     x.ensureTermCapacity(length + 2);
     int[] terms = x.terms;
@@ -431,6 +430,7 @@ final class PromptFeatures {
       digits += wordDigits;
     }
     x.termCount = termCount(words);
+    x.termWeightSum = weightSum(terms, x.termCount, weights, mask);
     x.words = words;
     x.wordChars = wordChars;
     x.digits = digits;
