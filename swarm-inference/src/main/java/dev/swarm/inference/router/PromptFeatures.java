@@ -83,8 +83,14 @@ final class PromptFeatures {
       "paragraphs", "pages", "words", "memo", "proposal", "chapter", "briefing", "curriculum"}
   };
 
-  /** The weights of a caller that only wants the features: every term weighs 0. */
-  private static final float[] NO_WEIGHTS = new float[1];
+  /** A term table's mark for a slot some cue's term lands in: the sign bit, so testing it is one compare. */
+  private static final long CUE_SLOT = Long.MIN_VALUE;
+
+  /**
+   * The term table of a caller that only wants the features: one slot that every term lands in,
+   * weighing 0 and marked, so every term is looked up in the cue table.
+   */
+  private static final long[] FEATURES_ONLY = {CUE_SLOT};
 
   /** The number of cue families. */
   static final int CUE_FAMILIES = CUES.length;
@@ -140,24 +146,51 @@ final class PromptFeatures {
    * dense vector and terms have been read.
    */
   static Extraction extract(String text) {
-    return extract(text, NO_WEIGHTS, 0);
+    return extract(text, FEATURES_ONLY);
   }
 
   /**
-   * Extracts as {@link #extract(String)} does and also sums the hashed weights of the terms,
-   * {@code weights[term & mask]}, into {@link Extraction#termWeightSum}. Scoring sums them while
-   * it walks the words, so the weight loads (a table too big for the L1 cache) overlap with the
-   * hashing instead of waiting in a loop of their own afterwards.
+   * A model's hashed weights as a term table: slot {@code i} holds the bits of {@code weights[i]}
+   * in its low 32 bits and has its sign bit set when some cue's term lands in it. Scoring reads
+   * one slot per term for both its weight and whether it may be a cue, and probes the cue table
+   * only for the few terms whose slot is marked. Probing the cue table for every term doubled the
+   * cache lines each term touched, and those loads were the walk's longest waits.
+   *
+   * @param weights a power-of-two number of weights, indexed by {@code term & (length - 1)}
    */
-  static Extraction extract(String text, float[] weights, int mask) {
+  static long[] termTable(float[] weights) {
+    if (Integer.bitCount(weights.length) != 1) {
+      throw new IllegalArgumentException("hashed weights must be a power of two in number, not " + weights.length);
+    }
+    long[] table = new long[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      table[i] = withWeight(0, weights[i]);
+    }
+    int mask = table.length - 1;
+    for (int slot = 0; slot < CUE_HASHES.length; slot++) {
+      if (CUE_FAMILY[slot] != CUE_FAMILIES) {
+        table[CUE_HASHES[slot] & mask] |= CUE_SLOT;
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Extracts as {@link #extract(String)} does and also sums the weights of the terms, read from
+   * {@code termTable[term & (length - 1)]} (see {@link #termTable}), into
+   * {@link Extraction#termWeightSum}. Scoring sums them while it walks the words, so the table
+   * loads (too big for the L1 cache) overlap with the hashing instead of waiting in a loop of
+   * their own afterwards.
+   */
+  static Extraction extract(String text, long[] termTable) {
     Extraction x = Extraction.acquire();
     try {
       x.clearCounts();
       int length = text.length();
       if (length <= Extraction.MAX_ASCII_PATH && x.loadAscii(text)) {
-        scanAscii(x, length, weights, mask);
+        scanAscii(x, length, termTable);
       } else {
-        scanChars(x, text, weights, mask);
+        scanChars(x, text, termTable);
       }
       finishDense(x, length);
       return x;
@@ -168,10 +201,10 @@ final class PromptFeatures {
   }
 
   /** Extracts with the per-character path whatever the text; the reference the ASCII path matches. */
-  static Extraction extractPerCharacter(String text, float[] weights, int mask) {
+  static Extraction extractPerCharacter(String text, long[] termTable) {
     Extraction x = Extraction.acquire();
     x.clearCounts();
-    scanChars(x, text, weights, mask);
+    scanChars(x, text, termTable);
     finishDense(x, text.length());
     return x;
   }
@@ -181,18 +214,29 @@ final class PromptFeatures {
    * the odd, so alternate adds overlap instead of waiting on each other. The ASCII path adds the
    * same weights in the same order while it walks, so the two paths agree to the last bit.
    */
-  static double weightSum(int[] terms, int count, float[] weights, int mask) {
+  static double weightSum(int[] terms, int count, long[] termTable) {
+    int mask = termTable.length - 1;
     double even = 0;
     double odd = 0;
     int i = 0;
     for (; i + 1 < count; i += 2) {
-      even += weights[terms[i] & mask];
-      odd += weights[terms[i + 1] & mask];
+      even += weight(termTable[terms[i] & mask]);
+      odd += weight(termTable[terms[i + 1] & mask]);
     }
     if (i < count) {
-      even += weights[terms[i] & mask];
+      even += weight(termTable[terms[i] & mask]);
     }
     return even + odd;
+  }
+
+  /** The weight a term-table slot holds. */
+  static float weight(long termSlot) {
+    return Float.intBitsToFloat((int) termSlot);
+  }
+
+  /** {@code termSlot} holding {@code weight} instead, still marked if it was. */
+  static long withWeight(long termSlot, float weight) {
+    return termSlot & CUE_SLOT | Float.floatToRawIntBits(weight) & 0xFFFF_FFFFL;
   }
 
   // ------------------------------------------------------------------ the ASCII path
@@ -203,12 +247,12 @@ final class PromptFeatures {
    * it, and mispredicted its exit at the end of every word; here a word's start and length are a
    * few bit operations on the masks, so consecutive words are hashed in parallel.
    */
-  private static void scanAscii(Extraction x, int length, float[] weights, int mask) {
+  private static void scanAscii(Extraction x, int length, long[] termTable) {
     byte[] bytes = x.bytes;
     int blocks = ByteBlocks.blocks(length);
     x.digits = ByteBlocks.classify(bytes, length, x.wordMasks, x.markMasks);
     countMarks(x, bytes, length, x.markMasks, blocks);
-    walkWords(x, bytes, x.wordMasks, blocks, weights, mask);
+    walkWords(x, bytes, x.wordMasks, blocks, termTable);
   }
 
   private static void countMarks(Extraction x, byte[] bytes, int length, long[] markMasks, int blocks) {
@@ -222,11 +266,14 @@ final class PromptFeatures {
 
   /**
    * A word starts at each word bit whose previous bit (carried over from the block before) is
-   * clear. The weights are summed as {@link #weightSum} sums them: word k sits at the odd index
-   * 2k - 1 and its pair at the even index after it, and the first word at index 0.
+   * clear. Terms are stored as {@link #emit} stores them, but a term is looked up in the cue table
+   * only when its term-table slot is marked. The weights are summed as {@link #weightSum} sums
+   * them: word k sits at the odd index 2k - 1 and its pair at the even index after it, and the
+   * first word at index 0.
    */
-  private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks, float[] weights, int mask) {
+  private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks, long[] termTable) {
     int[] terms = x.terms;
+    int mask = termTable.length - 1;
     double even = 0;
     double odd = 0;
     int words = 0;
@@ -242,12 +289,23 @@ final class PromptFeatures {
         int offset = Long.numberOfTrailingZeros(starts);
         int wordLength = runLength(wordMasks, b, offset);
         int word = finish(chunkHash(bytes, (b << 6) + offset, wordLength));
-        emit(x, terms, words, word, previous);
+        long wordSlot = termTable[word & mask];
+        if (wordSlot < 0) {
+          countCue(x, word);
+        }
         if (words == 0) {
-          even += weights[word & mask];
+          terms[0] = word;
+          even += weight(wordSlot);
         } else {
-          odd += weights[word & mask];
-          even += weights[terms[2 * words] & mask];
+          int pair = pairHash(previous, word);
+          long pairSlot = termTable[pair & mask];
+          if (pairSlot < 0) {
+            countCue(x, pair);
+          }
+          terms[2 * words - 1] = word;
+          terms[2 * words] = pair;
+          odd += weight(wordSlot);
+          even += weight(pairSlot);
         }
         previous = word;
         words++;
@@ -339,8 +397,11 @@ final class PromptFeatures {
 
   // ------------------------------------------------------------------ the per-character path
 
-  /** The per-character path: classifies and hashes one char at a time, then sums the weights with {@link #weightSum}. */
-  private static void scanChars(Extraction x, String text, float[] weights, int mask) {
+  /**
+   * The per-character path: classifies and hashes one char at a time, looks every term up in the
+   * cue table, then sums the weights with {@link #weightSum}.
+   */
+  private static void scanChars(Extraction x, String text, long[] termTable) {
     int length = text.length();
     x.ensureTermCapacity(length + 2);
     int[] terms = x.terms;
@@ -430,7 +491,7 @@ final class PromptFeatures {
       digits += wordDigits;
     }
     x.termCount = termCount(words);
-    x.termWeightSum = weightSum(terms, x.termCount, weights, mask);
+    x.termWeightSum = weightSum(terms, x.termCount, termTable);
     x.words = words;
     x.wordChars = wordChars;
     x.digits = digits;
@@ -520,9 +581,7 @@ final class PromptFeatures {
     boolean[] taken = new boolean[CUE_HASHES.length];
     for (int family = 0; family < CUES.length; family++) {
       for (String cue : CUES[family]) {
-        int space = cue.indexOf(' ');
-        int hash = space < 0 ? wordHash(cue) : pairHash(wordHash(cue.substring(0, space)),
-            wordHash(cue.substring(space + 1)));
+        int hash = cueTerm(cue);
         int slot = (hash * salt) >>> (32 - CUE_TABLE_BITS);
         if (taken[slot] && CUE_HASHES[slot] != hash) {
           return false;
@@ -534,6 +593,12 @@ final class PromptFeatures {
       }
     }
     return true;
+  }
+
+  /** The term of a cue: a word's hash, or for two words separated by a space, their pair's. */
+  static int cueTerm(String cue) {
+    int space = cue.indexOf(' ');
+    return space < 0 ? wordHash(cue) : pairHash(wordHash(cue.substring(0, space)), wordHash(cue.substring(space + 1)));
   }
 
   /** The term hash of one word as the per-character path computes it. */

@@ -37,7 +37,8 @@ public final class RouterModel {
 
   private final int hashBits;
   private final int hashMask;
-  private final float[] hashedWeights;
+  /** The hashed term weights with their cue slots marked, as scoring reads them ({@link PromptFeatures#termTable}). */
+  private final long[] termTable;
   private final double[] denseMean;
   private final double[] denseScale;
   private final double[] denseWeights;
@@ -60,9 +61,25 @@ public final class RouterModel {
       @Nullable String embeddingModel,
       double[] embeddingWeights,
       CrossValidation crossValidation) {
+    this(hashBits, PromptFeatures.termTable(hashedWeights), denseMean, denseScale, denseWeights, bias,
+        calibrationSlope, calibrationIntercept, embeddingModel, embeddingWeights, crossValidation);
+  }
+
+  private RouterModel(
+      int hashBits,
+      long[] termTable,
+      double[] denseMean,
+      double[] denseScale,
+      double[] denseWeights,
+      double bias,
+      double calibrationSlope,
+      double calibrationIntercept,
+      @Nullable String embeddingModel,
+      double[] embeddingWeights,
+      CrossValidation crossValidation) {
     this.hashBits = hashBits;
     this.hashMask = (1 << hashBits) - 1;
-    this.hashedWeights = hashedWeights;
+    this.termTable = termTable;
     this.denseMean = denseMean;
     this.denseScale = denseScale;
     this.denseWeights = denseWeights;
@@ -107,7 +124,7 @@ public final class RouterModel {
   /** The uncalibrated linear score; features come from a pooled {@link Extraction}, so a call allocates only a few bytes. */
   double margin(String prompt, float @Nullable [] embedding) {
     double margin = bias;
-    try (Extraction features = PromptFeatures.extract(prompt, hashedWeights, hashMask)) {
+    try (Extraction features = PromptFeatures.extract(prompt, termTable)) {
       int count = features.termCount;
       if (count > 0) {
         margin += features.termWeightSum / Math.sqrt(count);
@@ -149,11 +166,12 @@ public final class RouterModel {
     double y = label == ModelTier.LARGE ? 1 : 0;
     double error = (probability(prompt, embedding) - y) * calibrationSlope;
     double step = learningRate * error;
-    float[] hashed = hashedWeights.clone();
+    long[] table = termTable.clone();
     if (terms.length > 0) {
       double x = 1 / Math.sqrt(terms.length);
+      float delta = (float) (step * x);
       for (int index : terms) {
-        hashed[index] -= (float) (step * x);
+        table[index] = PromptFeatures.withWeight(table[index], PromptFeatures.weight(table[index]) - delta);
       }
     }
     double[] denseW = denseWeights.clone();
@@ -167,7 +185,7 @@ public final class RouterModel {
         embeddingW[d] -= step * embedding[d];
       }
     }
-    return new RouterModel(hashBits, hashed, denseMean, denseScale, denseW, bias - step,
+    return new RouterModel(hashBits, table, denseMean, denseScale, denseW, bias - step,
         calibrationSlope, calibrationIntercept, embeddingModel, embeddingW, crossValidation);
   }
 
@@ -260,14 +278,15 @@ public final class RouterModel {
       }
       g.writeObjectFieldStart("hashed");
       g.writeArrayFieldStart("indices");
-      for (int i = 0; i < hashedWeights.length; i++) {
-        if (hashedWeights[i] != 0) {
+      for (int i = 0; i < termTable.length; i++) {
+        if (PromptFeatures.weight(termTable[i]) != 0) {
           g.writeNumber(i);
         }
       }
       g.writeEndArray();
       g.writeArrayFieldStart("weights");
-      for (float w : hashedWeights) {
+      for (long slot : termTable) {
+        float w = PromptFeatures.weight(slot);
         if (w != 0) {
           g.writeNumber(w);
         }

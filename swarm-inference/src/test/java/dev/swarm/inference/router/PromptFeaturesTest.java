@@ -1,11 +1,14 @@
 package dev.swarm.inference.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +32,61 @@ class PromptFeaturesTest {
 
   @Test
   void extract_everyCorpusPromptAndEdgeCase_denseMatchesVersionOneBitForBit() throws Exception {
+    // Without a model every term is looked up in the cue table; with the default model's size of
+    // table only the few marked slots are, so a cue whose slot went unmarked would go uncounted.
+    long[] modelSized = PromptFeatures.termTable(new float[1 << 17]);
     for (String prompt : prompts()) {
       double[] expectedDense = new double[PromptFeatures.DENSE];
       int expectedCount = ReferencePromptFeatures.extract(prompt, expectedDense, hash -> {});
 
-      try (Extraction features = PromptFeatures.extract(prompt)) {
-        assertThat(features.termCount).as("term count of %s", prompt).isEqualTo(expectedCount);
-        // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
-        assertThat(Arrays.equals(features.dense, expectedDense))
-            .as("dense features of %s: %s but expected %s", prompt, Arrays.toString(features.dense),
-                Arrays.toString(expectedDense))
-            .isTrue();
+      try (Extraction withoutModel = PromptFeatures.extract(prompt);
+          Extraction withModel = PromptFeatures.extract(prompt, modelSized)) {
+        for (Extraction features : List.of(withoutModel, withModel)) {
+          assertThat(features.termCount).as("term count of %s", prompt).isEqualTo(expectedCount);
+          // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
+          assertThat(Arrays.equals(features.dense, expectedDense))
+              .as("dense features of %s: %s but expected %s", prompt, Arrays.toString(features.dense),
+                  Arrays.toString(expectedDense))
+              .isTrue();
+        }
       }
     }
+  }
+
+  @Test
+  void termTable_weightsAndCueSlots_holdsEveryWeightAndMarksExactlyTheCueSlots() {
+    Random random = new Random(11);
+    float[] weights = new float[1 << 10];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = random.nextInt(8) == 0 ? Float.intBitsToFloat(random.nextInt()) : (float) random.nextGaussian();
+    }
+    weights[3] = -0.0f;
+
+    long[] table = PromptFeatures.termTable(weights);
+
+    Set<Integer> cueSlots = new HashSet<>();
+    for (String[] family : ReferencePromptFeatures.CUES) {
+      for (String cue : family) {
+        cueSlots.add(PromptFeatures.cueTerm(cue) & (table.length - 1));
+      }
+    }
+    for (int slot = 0; slot < table.length; slot++) {
+      assertThat(Float.floatToRawIntBits(PromptFeatures.weight(table[slot]))).as("weight bits in slot %d", slot)
+          .isEqualTo(Float.floatToRawIntBits(weights[slot]));
+      assertThat(table[slot] < 0).as("slot %d marked", slot).isEqualTo(cueSlots.contains(slot));
+    }
+    long reweighted = PromptFeatures.withWeight(table[cueSlots.iterator().next()], 2.5f);
+    assertThat(reweighted < 0).isTrue();
+    assertThat(PromptFeatures.weight(reweighted)).isEqualTo(2.5f);
+    assertThat(PromptFeatures.withWeight(0, -1f)).isEqualTo(Float.floatToRawIntBits(-1f) & 0xFFFF_FFFFL);
+  }
+
+  @Test
+  void termTable_weightsNotAPowerOfTwo_rejectedNamingTheCount() {
+    assertThatThrownBy(() -> PromptFeatures.termTable(new float[1000]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("power of two")
+        .hasMessageContaining("1000");
   }
 
   @Test
@@ -53,7 +98,9 @@ class PromptFeaturesTest {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (float) Math.scalb(weightsRandom.nextDouble() * 2 - 1, weightsRandom.nextInt(61) - 30);
     }
-    int mask = weights.length - 1;
+    // 4,096 slots for about 330 cues: one slot in twelve is marked, so many plain terms land in a
+    // marked slot and must still not count as cues.
+    long[] termTable = PromptFeatures.termTable(weights);
     List<String> prompts = new ArrayList<>(prompts());
     Random random = new Random(42);
     String alphabet = "abcXYZ0129  ,.?!\n\t\r-*\"`(){}_=:'/";
@@ -73,14 +120,14 @@ class PromptFeaturesTest {
       double[] expectedDense;
       int[] expectedTerms;
       double expectedWeightSum;
-      try (Extraction reference = PromptFeatures.extractPerCharacter(prompt, weights, mask)) {
+      try (Extraction reference = PromptFeatures.extractPerCharacter(prompt, termTable)) {
         expectedDense = reference.dense.clone();
         expectedTerms = Arrays.copyOf(reference.terms, reference.termCount);
         expectedWeightSum = reference.termWeightSum;
       }
       assertThat(expectedWeightSum).as("weight sum of [%s]", prompt)
-          .isEqualTo(PromptFeatures.weightSum(expectedTerms, expectedTerms.length, weights, mask));
-      try (Extraction features = PromptFeatures.extract(prompt, weights, mask)) {
+          .isEqualTo(PromptFeatures.weightSum(expectedTerms, expectedTerms.length, termTable));
+      try (Extraction features = PromptFeatures.extract(prompt, termTable)) {
         assertThat(Arrays.copyOf(features.terms, features.termCount)).as("terms of [%s]", prompt)
             .containsExactly(expectedTerms);
         assertThat(Double.doubleToRawLongBits(features.termWeightSum))

@@ -39,7 +39,7 @@ final class ReferencePromptFeatures {
 
   
   // Cue words and word pairs by family; matched by hash so scoring never builds a String.
-  private static final String[][] CUES = {
+  static final String[][] CUES = {
     {"why", "explain", "prove", "proof", "derive", "reason", "reasoning", "analyze", "analyse",
       "analysis", "justify", "evaluate", "critique", "assess", "implications", "infer", "deduce",
       "hypothesis", "argue", "argument", "nuanced", "rigorous", "step by", "by step", "root cause",
