@@ -67,7 +67,9 @@ final class Extraction implements AutoCloseable {
       allocate(INITIAL_CHARS);
       terms = new int[INITIAL_CHARS + 2];
     }
-    POOL.set(slot(), this);
+    // A release store publishes everything written before it to the getAndSet that takes this
+    // next; a volatile store would add a full fence to every scoring call for nothing.
+    POOL.setRelease(slot(), this);
   }
 
   /** The terms' indices into a weight table of {@code mask + 1} entries, as a new array. */
