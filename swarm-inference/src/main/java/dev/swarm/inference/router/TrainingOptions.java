@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     no fit makes more than a million example updates (but always at least two passes)
  * @param learningRate the AdaGrad step size, positive (default 0.3)
  * @param l2 the L2 regularisation strength, zero or more (default 1e-4)
- * @param hashBits log2 of the hashed term table size, in [8, 24] (default 17)
+ * @param hashBits log2 of the hashed term table size, in [8, 24] (default 17); a model holds 8
+ *     bytes per slot, 1 MB at the default and 128 MB at 24
  * @param seed the seed of every shuffle, so the same data train the same model byte for byte
  * @param tuneL2 whether to also try 10 and 100 times {@code l2} and keep the strength with the
  *     lowest out-of-fold log loss (default true)
