@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The features of one prompt and the working memory that produced them, pooled so scoring a
- * prompt allocates next to nothing. Read {@link #dense} and the first {@link #termCount} entries
- * of {@link #terms}, then {@link #close()} it; nothing may be read after that.
+ * prompt allocates next to nothing. Read {@link #dense}, {@link #termCount} and either the first
+ * {@code termCount} entries of {@link #terms} ({@link PromptFeatures#extract}) or
+ * {@link #termWeightSum} ({@link PromptFeatures#extractForScoring}), then {@link #close()} it;
+ * nothing may be read after that.
  *
  * <p>The pool is a small array of slots picked by thread id rather than a ThreadLocal, because
  * inference runs on virtual threads, which would each build (and drop) their own buffers.
@@ -24,9 +26,10 @@ final class Extraction implements AutoCloseable {
   private static final AtomicReferenceArray<Extraction> POOL = new AtomicReferenceArray<>(SLOTS);
 
   final double[] dense = new double[PromptFeatures.DENSE];
+  /** The terms, filled by {@link PromptFeatures#extract}; scoring weighs them without keeping them. */
   int[] terms = new int[INITIAL_CHARS + 2];
   int termCount;
-  /** The sum of the terms' weights when extracted with a weight table, else 0. */
+  /** The sum of the terms' weights, filled by {@link PromptFeatures#extractForScoring}. */
   double termWeightSum;
 
   int words;
@@ -116,7 +119,6 @@ final class Extraction implements AutoCloseable {
       return false;
     }
     Arrays.fill(bytes, length, ByteBlocks.paddedLength(length), (byte) 0);
-    ensureTermCapacity(length + 2);
     return true;
   }
 

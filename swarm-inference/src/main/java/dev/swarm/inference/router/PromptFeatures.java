@@ -9,12 +9,13 @@ package dev.swarm.inference.router;
  * traffic teaches. The term hash is fixed because saved models depend on it: changing it requires
  * a new {@link RouterModel#VERSION}.
  *
- * <p>Scoring sits on every inference call, so ASCII text (nearly every prompt) is copied to bytes
- * by the JDK's intrinsic encoder, classified into bitmasks 64 bytes at a time ({@link ByteBlocks}),
- * and walked word by word from those masks: each word is hashed once, from whole 64-bit loads,
- * without decoding or per-character work. Any other text takes the per-character path, which
- * defines the same features for every input; the two paths agree exactly on ASCII, and a test
- * holds them to it.
+ * <p>The per-character path defines the features for every input; training reads its terms.
+ * Scoring sits on every inference call, so there ASCII text (nearly every prompt) is copied to
+ * bytes by the JDK's intrinsic encoder, classified into bitmasks 64 bytes at a time
+ * ({@link ByteBlocks}), and walked word by word from those masks: each word is hashed once, from
+ * whole 64-bit loads, without decoding or per-character work, and its terms are weighed as they
+ * are made. The two paths agree exactly on ASCII, down to the last bit of the weight sum, and a
+ * test holds them to it.
  */
 final class PromptFeatures {
   /** Names of the dense features, in vector order; written to the model file to detect drift. */
@@ -86,11 +87,8 @@ final class PromptFeatures {
   /** A term table's mark for a slot some cue's term lands in: the sign bit, so testing it is one compare. */
   private static final long CUE_SLOT = Long.MIN_VALUE;
 
-  /**
-   * The term table of a caller that only wants the features: one slot that every term lands in,
-   * weighing 0 and marked, so every term is looked up in the cue table.
-   */
-  private static final long[] FEATURES_ONLY = {CUE_SLOT};
+  /** The term table of a caller that wants the terms but no weights: one slot, weighing 0. */
+  private static final long[] NO_WEIGHTS = {0};
 
   /** The number of cue families. */
   static final int CUE_FAMILIES = CUES.length;
@@ -142,11 +140,17 @@ final class PromptFeatures {
   private PromptFeatures() {}
 
   /**
-   * Extracts the features of {@code text} into a pooled {@link Extraction}; close it once its
-   * dense vector and terms have been read.
+   * Extracts the features of {@code text} and its terms into a pooled {@link Extraction}, one
+   * character at a time; close it once its dense vector and terms have been read. Training and
+   * online updates use this, as they need the terms themselves; its terms define the ones
+   * {@link #extractForScoring} weighs.
    */
   static Extraction extract(String text) {
-    return extract(text, FEATURES_ONLY);
+    Extraction x = Extraction.acquire();
+    x.clearCounts();
+    scanChars(x, text, NO_WEIGHTS);
+    finishDense(x, text.length());
+    return x;
   }
 
   /**
@@ -176,13 +180,14 @@ final class PromptFeatures {
   }
 
   /**
-   * Extracts as {@link #extract(String)} does and also sums the weights of the terms, read from
-   * {@code termTable[term & (length - 1)]} (see {@link #termTable}), into
-   * {@link Extraction#termWeightSum}. Scoring sums them while it walks the words, so the table
-   * loads (too big for the L1 cache) overlap with the hashing instead of waiting in a loop of
-   * their own afterwards.
+   * Extracts what scoring needs: the dense features, the number of terms, and the sum of their
+   * weights, read from {@code termTable[term & (length - 1)]} (see {@link #termTable}), in
+   * {@link Extraction#termWeightSum}. The terms themselves are not kept: ASCII text is walked
+   * word by word straight from bitmasks, and storing every term took a tenth of that walk.
+   * The weights are summed while the walk goes, so the table loads (too big for the L1 cache)
+   * overlap with the hashing instead of waiting in a loop of their own afterwards.
    */
-  static Extraction extract(String text, long[] termTable) {
+  static Extraction extractForScoring(String text, long[] termTable) {
     Extraction x = Extraction.acquire();
     try {
       x.clearCounts();
@@ -200,19 +205,10 @@ final class PromptFeatures {
     }
   }
 
-  /** Extracts with the per-character path whatever the text; the reference the ASCII path matches. */
-  static Extraction extractPerCharacter(String text, long[] termTable) {
-    Extraction x = Extraction.acquire();
-    x.clearCounts();
-    scanChars(x, text, termTable);
-    finishDense(x, text.length());
-    return x;
-  }
-
   /**
    * The terms' weights summed in two running sums, one over the even term indices and one over
    * the odd, so alternate adds overlap instead of waiting on each other. The ASCII path adds the
-   * same weights in the same order while it walks, so the two paths agree to the last bit.
+   * same weights in the same order while it walks, so both paths give the same sum to the last bit.
    */
   static double weightSum(int[] terms, int count, long[] termTable) {
     int mask = termTable.length - 1;
@@ -266,13 +262,12 @@ final class PromptFeatures {
 
   /**
    * A word starts at each word bit whose previous bit (carried over from the block before) is
-   * clear. Terms are stored as {@link #emit} stores them, but a term is looked up in the cue table
-   * only when its term-table slot is marked. The weights are summed as {@link #weightSum} sums
-   * them: word k sits at the odd index 2k - 1 and its pair at the even index after it, and the
-   * first word at index 0.
+   * clear. Its terms are the ones {@link #emit} stores, weighed without being stored, and looked
+   * up in the cue table only when their term-table slot is marked. The weights are summed as
+   * {@link #weightSum} sums them: word k is the term at the odd index 2k - 1 and its pair the
+   * one at the even index after it, and the first word is at index 0.
    */
   private static void walkWords(Extraction x, byte[] bytes, long[] wordMasks, int blocks, long[] termTable) {
-    int[] terms = x.terms;
     int mask = termTable.length - 1;
     double even = 0;
     double odd = 0;
@@ -294,7 +289,6 @@ final class PromptFeatures {
           countCue(x, word);
         }
         if (words == 0) {
-          terms[0] = word;
           even += weight(wordSlot);
         } else {
           int pair = pairHash(previous, word);
@@ -302,8 +296,6 @@ final class PromptFeatures {
           if (pairSlot < 0) {
             countCue(x, pair);
           }
-          terms[2 * words - 1] = word;
-          terms[2 * words] = pair;
           odd += weight(wordSlot);
           even += weight(pairSlot);
         }

@@ -124,7 +124,7 @@ public final class RouterModel {
   /** The uncalibrated linear score; features come from a pooled {@link Extraction}, so a call allocates only a few bytes. */
   double margin(String prompt, float @Nullable [] embedding) {
     double margin = bias;
-    try (Extraction features = PromptFeatures.extract(prompt, termTable)) {
+    try (Extraction features = PromptFeatures.extractForScoring(prompt, termTable)) {
       int count = features.termCount;
       if (count > 0) {
         margin += features.termWeightSum / Math.sqrt(count);
