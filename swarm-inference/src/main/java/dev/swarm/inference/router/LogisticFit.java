@@ -131,7 +131,7 @@ final class LogisticFit {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (float) hashed[i];
     }
-    return new RouterModel(hashBits, weights, mean, scale, dense.clone(), bias, slope, intercept,
-        embeddingModel, embedding.clone(), crossValidation);
+    return new RouterModel(hashBits, PromptFeatures.termTable(weights), mean, scale, dense.clone(), bias, slope,
+        intercept, embeddingModel, embedding.clone(), crossValidation);
   }
 }

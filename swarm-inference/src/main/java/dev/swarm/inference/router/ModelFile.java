@@ -74,7 +74,7 @@ final class ModelFile {
       throw bad("field 'crossValidation' is invalid: " + e.getMessage());
     }
     return new RouterModel(
-        hashBits, hashed(hashBits), mean, scale, weights, number(root, "bias"),
+        hashBits, PromptFeatures.termTable(hashed(hashBits)), mean, scale, weights, number(root, "bias"),
         number(calibration, "slope"), number(calibration, "intercept"), embeddingModel, embeddingWeights,
         crossValidation);
   }

@@ -49,23 +49,8 @@ public final class RouterModel {
   private final double[] embeddingWeights;
   private final CrossValidation crossValidation;
 
+  /** @param termTable the hashed term weights as {@link PromptFeatures#termTable} lays them out */
   RouterModel(
-      int hashBits,
-      float[] hashedWeights,
-      double[] denseMean,
-      double[] denseScale,
-      double[] denseWeights,
-      double bias,
-      double calibrationSlope,
-      double calibrationIntercept,
-      @Nullable String embeddingModel,
-      double[] embeddingWeights,
-      CrossValidation crossValidation) {
-    this(hashBits, PromptFeatures.termTable(hashedWeights), denseMean, denseScale, denseWeights, bias,
-        calibrationSlope, calibrationIntercept, embeddingModel, embeddingWeights, crossValidation);
-  }
-
-  private RouterModel(
       int hashBits,
       long[] termTable,
       double[] denseMean,

@@ -43,12 +43,7 @@ class PromptFeaturesTest {
       try (Extraction perCharacter = PromptFeatures.extract(prompt);
           Extraction forScoring = PromptFeatures.extractForScoring(prompt, modelSized)) {
         for (Extraction features : List.of(perCharacter, forScoring)) {
-          assertThat(features.termCount).as("term count of %s", prompt).isEqualTo(expectedCount);
-          // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
-          assertThat(Arrays.equals(features.dense, expectedDense))
-              .as("dense features of %s: %s but expected %s", prompt, Arrays.toString(features.dense),
-                  Arrays.toString(expectedDense))
-              .isTrue();
+          assertCountAndDense(features, prompt, expectedCount, expectedDense);
         }
       }
     }
@@ -127,14 +122,10 @@ class PromptFeaturesTest {
         expectedWeightSum = PromptFeatures.weightSum(reference.terms, reference.termCount, termTable);
       }
       try (Extraction features = PromptFeatures.extractForScoring(prompt, termTable)) {
-        assertThat(features.termCount).as("term count of [%s]", prompt).isEqualTo(expectedCount);
+        assertCountAndDense(features, prompt, expectedCount, expectedDense);
         assertThat(Double.doubleToRawLongBits(features.termWeightSum))
             .as("weight sum of [%s]: %s but expected %s", prompt, features.termWeightSum, expectedWeightSum)
             .isEqualTo(Double.doubleToRawLongBits(expectedWeightSum));
-        assertThat(Arrays.equals(features.dense, expectedDense))
-            .as("dense features of [%s]: %s but expected %s", prompt, Arrays.toString(features.dense),
-                Arrays.toString(expectedDense))
-            .isTrue();
       }
     }
   }
@@ -177,6 +168,15 @@ class PromptFeaturesTest {
   @Test
   void denseNames_versionTwo_keepVersionOneOrder() {
     assertThat(PromptFeatures.DENSE_NAMES).containsExactly(ReferencePromptFeatures.DENSE_NAMES);
+  }
+
+  private static void assertCountAndDense(Extraction features, String prompt, int expectedCount, double[] expectedDense) {
+    assertThat(features.termCount).as("term count of [%s]", prompt).isEqualTo(expectedCount);
+    // Arrays.equals on double[] compares bit patterns, so even a last-bit drift fails.
+    assertThat(Arrays.equals(features.dense, expectedDense))
+        .as("dense features of [%s]: %s but expected %s", prompt, Arrays.toString(features.dense),
+            Arrays.toString(expectedDense))
+        .isTrue();
   }
 
   private static List<String> prompts() throws Exception {
