@@ -87,9 +87,6 @@ final class PromptFeatures {
   /** A term table's mark for a slot some cue's term lands in: the sign bit, so testing it is one compare. */
   private static final long CUE_SLOT = Long.MIN_VALUE;
 
-  /** The term table of a caller that wants the terms but no weights: one slot, weighing 0. */
-  private static final long[] NO_WEIGHTS = {0};
-
   /** The number of cue families. */
   static final int CUE_FAMILIES = CUES.length;
 
@@ -148,7 +145,7 @@ final class PromptFeatures {
   static Extraction extract(String text) {
     Extraction x = Extraction.acquire();
     x.clearCounts();
-    scanChars(x, text, NO_WEIGHTS);
+    scanChars(x, text);
     finishDense(x, text.length());
     return x;
   }
@@ -195,7 +192,8 @@ final class PromptFeatures {
       if (length <= Extraction.MAX_ASCII_PATH && x.loadAscii(text)) {
         scanAscii(x, length, termTable);
       } else {
-        scanChars(x, text, termTable);
+        scanChars(x, text);
+        x.termWeightSum = weightSum(x.terms, x.termCount, termTable);
       }
       finishDense(x, length);
       return x;
@@ -389,11 +387,8 @@ final class PromptFeatures {
 
   // ------------------------------------------------------------------ the per-character path
 
-  /**
-   * The per-character path: classifies and hashes one char at a time, looks every term up in the
-   * cue table, then sums the weights with {@link #weightSum}.
-   */
-  private static void scanChars(Extraction x, String text, long[] termTable) {
+  /** The per-character path: classifies and hashes one char at a time and looks every term up in the cue table. */
+  private static void scanChars(Extraction x, String text) {
     int length = text.length();
     x.ensureTermCapacity(length + 2);
     int[] terms = x.terms;
@@ -483,7 +478,6 @@ final class PromptFeatures {
       digits += wordDigits;
     }
     x.termCount = termCount(words);
-    x.termWeightSum = weightSum(terms, x.termCount, termTable);
     x.words = words;
     x.wordChars = wordChars;
     x.digits = digits;
